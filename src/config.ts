@@ -1,0 +1,99 @@
+import { parseDuration } from './domain/duration.js';
+
+export interface Config {
+  port: number;
+  databaseUrl: string | undefined;
+  temporalAddress: string | undefined;
+  temporalUiPort: number;
+  dataDir: string;
+  temporalNamespace: string;
+  taskQueue: string;
+  authJwtSecret: string | undefined;
+  resendApiKey: string | undefined;
+  resendBaseUrl: string | undefined;
+  emailFrom: string;
+  appUrl: string;
+  inviteTtlMs: number;
+  inviteReminderBeforeMs: number;
+  cancellationWindowMs: number;
+  sessionCreditCost: number;
+  questionnaireRemindersMs: number[];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(`${name}=${raw} is invalid: expected a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+const DURATION_FORM = 'a whole number followed by ms, s, m, h or d (for example 30s, 15m, 24h, 7d)';
+
+function duration(env: Env, name: string, fallback: string): number {
+  const raw = read(env, name) ?? fallback;
+  const value = parseDuration(raw);
+  if (value === null || value <= 0) {
+    throw new ConfigError(`${name}=${raw} is invalid: expected ${DURATION_FORM}`);
+  }
+  return value;
+}
+
+function durations(env: Env, name: string, fallback: string): number[] {
+  const raw = read(env, name) ?? fallback;
+  const values = raw.split(',').map((part) => parseDuration(part));
+  if (values.some((value) => value === null || value <= 0)) {
+    throw new ConfigError(
+      `${name}=${raw} is invalid: expected a comma-separated list, each ${DURATION_FORM}`,
+    );
+  }
+  return [...new Set(values as number[])].sort((a, b) => b - a);
+}
+
+function url(env: Env, name: string, fallback: string | undefined): string | undefined {
+  const raw = read(env, name) ?? fallback;
+  if (raw === undefined) return undefined;
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error();
+  } catch {
+    throw new ConfigError(`${name}=${raw} is invalid: expected an http(s) URL`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+/** Reads the whole configuration once; throws a ConfigError naming the variable on a bad value. */
+export function loadConfig(env: Env = process.env): Config {
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    databaseUrl: read(env, 'DATABASE_URL'),
+    temporalAddress: read(env, 'TEMPORAL_ADDRESS'),
+    temporalUiPort: integer(env, 'TEMPORAL_UI_PORT', 8233, 1, 65535),
+    dataDir: read(env, 'DATA_DIR') ?? '.data',
+    temporalNamespace: read(env, 'TEMPORAL_NAMESPACE') ?? 'default',
+    taskQueue: read(env, 'TEMPORAL_TASK_QUEUE') ?? 'coach-invites',
+    authJwtSecret: read(env, 'AUTH_JWT_SECRET'),
+    resendApiKey: read(env, 'RESEND_API_KEY'),
+    resendBaseUrl: url(env, 'RESEND_BASE_URL', undefined),
+    emailFrom: read(env, 'EMAIL_FROM') ?? 'Coaching <sessions@example.com>',
+    appUrl: url(env, 'APP_URL', 'http://localhost:3000') as string,
+    inviteTtlMs: duration(env, 'INVITE_TTL', '7d'),
+    inviteReminderBeforeMs: duration(env, 'INVITE_REMINDER_BEFORE', '24h'),
+    cancellationWindowMs: duration(env, 'CANCELLATION_WINDOW', '24h'),
+    sessionCreditCost: integer(env, 'SESSION_CREDIT_COST', 1, 0, 1_000_000),
+    questionnaireRemindersMs: durations(env, 'QUESTIONNAIRE_REMINDERS', '72h,24h'),
+  };
+}

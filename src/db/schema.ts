@@ -1,0 +1,223 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const utc = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => utc('created_at').notNull().defaultNow();
+
+export const userRole = pgEnum('user_role', ['coach', 'client']);
+export const ledgerReason = pgEnum('ledger_reason', ['grant', 'booking_charge', 'refund']);
+export const inviteKind = pgEnum('invite_kind', ['new', 'reschedule']);
+export const inviteStatus = pgEnum('invite_status', [
+  'pending',
+  'accepted',
+  'declined',
+  'expired',
+  'cancelled',
+]);
+export const blockStatus = pgEnum('block_status', ['held', 'booked', 'released']);
+export const sessionStatus = pgEnum('session_status', ['booked', 'cancelled', 'completed']);
+export const party = pgEnum('party', ['coach', 'client']);
+export const questionnaireStatus = pgEnum('questionnaire_status', ['pending', 'submitted']);
+export const emailStatus = pgEnum('email_status', ['pending', 'sent', 'failed']);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey(),
+  role: userRole('role').notNull(),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  timezone: text('timezone').notNull(),
+  createdAt: createdAt(),
+  updatedAt: utc('updated_at').notNull().defaultNow(),
+});
+
+export const creditAccounts = pgTable(
+  'credit_accounts',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    balance: integer('balance').notNull().default(0),
+  },
+  (t) => [check('credit_accounts_balance_non_negative', sql`${t.balance} >= 0`)],
+);
+
+export const creditLedger = pgTable(
+  'credit_ledger',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    delta: integer('delta').notNull(),
+    reason: ledgerReason('reason').notNull(),
+    note: text('note'),
+    idempotencyKey: text('idempotency_key').notNull(),
+    inviteId: uuid('invite_id'),
+    sessionId: uuid('session_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('credit_ledger_idempotency_key_uq').on(t.idempotencyKey),
+    index('credit_ledger_user_created_idx').on(t.userId, t.createdAt),
+    check('credit_ledger_delta_non_zero', sql`${t.delta} <> 0`),
+  ],
+);
+
+export const invites = pgTable(
+  'invites',
+  {
+    id: uuid('id').primaryKey(),
+    kind: inviteKind('kind').notNull(),
+    coachId: uuid('coach_id')
+      .notNull()
+      .references(() => users.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => users.id),
+    sessionId: uuid('session_id'),
+    startsAt: utc('starts_at').notNull(),
+    endsAt: utc('ends_at').notNull(),
+    creditCost: integer('credit_cost').notNull(),
+    message: text('message'),
+    status: inviteStatus('status').notNull().default('pending'),
+    expiresAt: utc('expires_at').notNull(),
+    createdAt: createdAt(),
+    respondedAt: utc('responded_at'),
+    declineReason: text('decline_reason'),
+    workflowId: text('workflow_id').notNull(),
+  },
+  (t) => [
+    index('invites_coach_status_starts_idx').on(t.coachId, t.status, t.startsAt),
+    index('invites_client_status_starts_idx').on(t.clientId, t.status, t.startsAt),
+    uniqueIndex('invites_one_pending_reschedule_uq')
+      .on(t.sessionId)
+      .where(sql`${t.kind} = 'reschedule' and ${t.status} = 'pending'`),
+    check('invites_slot_order', sql`${t.endsAt} > ${t.startsAt}`),
+    check('invites_credit_cost_non_negative', sql`${t.creditCost} >= 0`),
+  ],
+);
+
+/**
+ * A coach's calendar. Held and booked blocks of one coach never overlap (an exclusion constraint
+ * in a hand-written migration), except a reschedule's new block with its own session's block:
+ * blocks conflict only across different `coalesce(session_id, id)` groups.
+ */
+export const calendarBlocks = pgTable(
+  'calendar_blocks',
+  {
+    id: uuid('id').primaryKey(),
+    coachId: uuid('coach_id')
+      .notNull()
+      .references(() => users.id),
+    startsAt: utc('starts_at').notNull(),
+    endsAt: utc('ends_at').notNull(),
+    status: blockStatus('status').notNull(),
+    inviteId: uuid('invite_id')
+      .notNull()
+      .references(() => invites.id),
+    sessionId: uuid('session_id'),
+    createdAt: createdAt(),
+    releasedAt: utc('released_at'),
+  },
+  (t) => [
+    uniqueIndex('calendar_blocks_invite_uq').on(t.inviteId),
+    index('calendar_blocks_coach_starts_idx').on(t.coachId, t.startsAt),
+    check('calendar_blocks_slot_order', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey(),
+    inviteId: uuid('invite_id')
+      .notNull()
+      .references(() => invites.id),
+    coachId: uuid('coach_id')
+      .notNull()
+      .references(() => users.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => users.id),
+    blockId: uuid('block_id')
+      .notNull()
+      .references(() => calendarBlocks.id),
+    startsAt: utc('starts_at').notNull(),
+    endsAt: utc('ends_at').notNull(),
+    status: sessionStatus('status').notNull().default('booked'),
+    creditCost: integer('credit_cost').notNull(),
+    cancelledBy: party('cancelled_by'),
+    cancelledAt: utc('cancelled_at'),
+    cancelReason: text('cancel_reason'),
+    refundedCredits: integer('refunded_credits'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('sessions_invite_uq').on(t.inviteId),
+    index('sessions_coach_starts_idx').on(t.coachId, t.startsAt),
+    index('sessions_client_starts_idx').on(t.clientId, t.startsAt),
+  ],
+);
+
+export const questionnaires = pgTable('questionnaires', {
+  sessionId: uuid('session_id')
+    .primaryKey()
+    .references(() => sessions.id),
+  status: questionnaireStatus('status').notNull().default('pending'),
+  answers: jsonb('answers').$type<Record<string, unknown>>(),
+  submittedAt: utc('submitted_at'),
+});
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    key: text('key').notNull(),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    createdAt: createdAt(),
+    readAt: utc('read_at'),
+  },
+  (t) => [
+    uniqueIndex('notifications_key_uq').on(t.key),
+    index('notifications_user_created_idx').on(t.userId, t.createdAt),
+  ],
+);
+
+export const emailLog = pgTable(
+  'email_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    template: text('template').notNull(),
+    recipientId: uuid('recipient_id').references(() => users.id),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    status: emailStatus('status').notNull().default('pending'),
+    transport: text('transport').notNull(),
+    providerId: text('provider_id'),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: createdAt(),
+    sentAt: utc('sent_at'),
+  },
+  (t) => [uniqueIndex('email_log_idempotency_key_uq').on(t.idempotencyKey)],
+);

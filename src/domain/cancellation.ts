@@ -1,0 +1,43 @@
+export type Party = 'coach' | 'client';
+
+/**
+ * The standard cancellation policy: a coach's cancel always refunds in full; a client's refunds
+ * in full only when made at least `windowMs` before the start.
+ */
+export function refundOnCancel(input: {
+  by: Party;
+  now: Date;
+  startsAt: Date;
+  windowMs: number;
+  creditCost: number;
+}): number {
+  if (input.by === 'coach') return input.creditCost;
+  const early = input.startsAt.getTime() - input.now.getTime() >= input.windowMs;
+  return early ? input.creditCost : 0;
+}
+
+export type SessionActivity = { ok: true } | { ok: false; reason: 'session_not_active' };
+
+/** A session can be cancelled or rescheduled only while booked and not yet started. */
+export function checkSessionActive(
+  session: { status: string; startsAt: Date },
+  now: Date,
+): SessionActivity {
+  if (session.status !== 'booked' || session.startsAt.getTime() <= now.getTime()) {
+    return { ok: false, reason: 'session_not_active' };
+  }
+  return { ok: true };
+}
+
+/** Reminder moments before the start that are still ahead of `now`, earliest first. */
+export function questionnaireReminderTimes(input: {
+  startsAt: Date;
+  offsetsMs: number[];
+  now: Date;
+}): Date[] {
+  return [...new Set(input.offsetsMs)]
+    .map((offset) => input.startsAt.getTime() - offset)
+    .filter((at) => at > input.now.getTime())
+    .sort((a, b) => a - b)
+    .map((at) => new Date(at));
+}
