@@ -1,0 +1,39 @@
+import { and, eq } from 'drizzle-orm';
+import { toInviteView } from '../src/db/queries/views.js';
+import { calendarBlocks, invites } from '../src/db/schema.js';
+import type { InviteView } from '../workflows/messages.js';
+import type { ActivityDeps } from './deps.js';
+
+export interface CloseInviteInput {
+  inviteId: string;
+  status: 'declined' | 'expired' | 'cancelled';
+  declineReason?: string | null;
+}
+
+export type CloseOutcome = { ok: true; invite: InviteView } | { ok: false; reason: 'invite_not_pending'; invite: InviteView };
+
+/** Ends a pending invite without a booking and releases its held block, in one transaction. */
+export function closeInvite({ db, clock }: ActivityDeps) {
+  return async (input: CloseInviteInput): Promise<CloseOutcome> =>
+    db.transaction(async (tx) => {
+      const [invite] = await tx.select().from(invites).where(eq(invites.id, input.inviteId)).for('update');
+      if (!invite) throw new Error(`Invite ${input.inviteId} does not exist`);
+      if (invite.status === input.status) return { ok: true, invite: toInviteView(invite) };
+      if (invite.status !== 'pending') return { ok: false, reason: 'invite_not_pending', invite: toInviteView(invite) };
+      const now = clock();
+      const [closed] = await tx
+        .update(invites)
+        .set({
+          status: input.status,
+          respondedAt: input.status === 'expired' ? null : now,
+          declineReason: input.status === 'declined' ? (input.declineReason ?? null) : null,
+        })
+        .where(eq(invites.id, invite.id))
+        .returning();
+      await tx
+        .update(calendarBlocks)
+        .set({ status: 'released', releasedAt: now })
+        .where(and(eq(calendarBlocks.inviteId, invite.id), eq(calendarBlocks.status, 'held')));
+      return { ok: true, invite: toInviteView(closed!) };
+    });
+}

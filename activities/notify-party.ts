@@ -1,0 +1,59 @@
+import { eq, inArray } from 'drizzle-orm';
+import { invites, notifications, users } from '../src/db/schema.js';
+import { renderInviteMessage, type InviteEvent, type Recipient } from '../src/email/invite-messages.js';
+import type { ActivityDeps } from './deps.js';
+
+export interface NotifyPartyInput {
+  event: InviteEvent;
+  recipient: Recipient;
+  inviteId: string;
+  originalSlot: { startsAt: string; endsAt: string } | null;
+  rebook?: boolean;
+}
+
+/**
+ * Tells one person about one step of an invite: an in-app notification and an email, each keyed by
+ * (event, invite, recipient) so a retried activity records and sends each exactly once.
+ */
+export function notifyParty({ db, email, clock, appUrl }: ActivityDeps) {
+  return async (input: NotifyPartyInput): Promise<void> => {
+    const [invite] = await db.select().from(invites).where(eq(invites.id, input.inviteId));
+    if (!invite) throw new Error(`Invite ${input.inviteId} does not exist`);
+    const people = await db
+      .select({ id: users.id, name: users.name, email: users.email, timezone: users.timezone })
+      .from(users)
+      .where(inArray(users.id, [invite.coachId, invite.clientId]));
+    const coach = people.find((person) => person.id === invite.coachId);
+    const client = people.find((person) => person.id === invite.clientId);
+    if (!coach || !client) throw new Error(`Invite ${invite.id} names an unknown user`);
+
+    const message = renderInviteMessage({
+      event: input.event,
+      recipient: input.recipient,
+      appUrl,
+      coach,
+      client,
+      invite,
+      originalSlot: input.originalSlot
+        ? { startsAt: new Date(input.originalSlot.startsAt), endsAt: new Date(input.originalSlot.endsAt) }
+        : null,
+      rebook: input.rebook ?? false,
+    });
+    const person = input.recipient === 'client' ? client : coach;
+    const key = `${input.event}:${invite.id}:${person.id}`;
+
+    await db
+      .insert(notifications)
+      .values({ userId: person.id, key, type: input.event, ...message.notification, createdAt: clock() })
+      .onConflictDoNothing({ target: notifications.key });
+    await email.send({
+      idempotencyKey: key,
+      template: input.event,
+      recipientId: person.id,
+      to: person.email,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+    });
+  };
+}

@@ -1,0 +1,65 @@
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { creditAccounts, users } from '../schema.js';
+
+export type User = typeof users.$inferSelect;
+const userColumns = {
+  id: users.id,
+  role: users.role,
+  name: users.name,
+  email: users.email,
+  timezone: users.timezone,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+};
+
+export async function findUser(db: DbOrTx, id: string): Promise<User | undefined> {
+  const [user] = await db.select(userColumns).from(users).where(eq(users.id, id));
+  return user;
+}
+
+export async function findUserWithRole(db: DbOrTx, id: string, role: User['role']): Promise<User | undefined> {
+  const [user] = await db.select(userColumns).from(users).where(and(eq(users.id, id), eq(users.role, role)));
+  return user;
+}
+
+export type UpsertUserResult =
+  | { ok: true; created: boolean; user: User }
+  | { ok: false; reason: 'role_change' };
+
+/** Creates or updates a user; a user's role never changes. Clients get a credit account. */
+export async function upsertUser(
+  db: DbOrTx,
+  input: { id: string; role: User['role']; name: string; email: string; timezone: string },
+  now: Date,
+): Promise<UpsertUserResult> {
+  return db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(users)
+      .values({ ...input, createdAt: now, updatedAt: now })
+      .onConflictDoNothing({ target: users.id })
+      .returning(userColumns);
+    if (inserted) {
+      if (input.role === 'client') await tx.insert(creditAccounts).values({ userId: input.id }).onConflictDoNothing();
+      return { ok: true, created: true, user: inserted };
+    }
+    const [existing] = await tx.select(userColumns).from(users).where(eq(users.id, input.id)).for('update');
+    if (!existing || existing.role !== input.role) return { ok: false, reason: 'role_change' };
+    const [updated] = await tx
+      .update(users)
+      .set({ name: input.name, email: input.email, timezone: input.timezone, updatedAt: now })
+      .where(eq(users.id, input.id))
+      .returning(userColumns);
+    return { ok: true, created: false, user: updated as User };
+  });
+}
+
+export const publicUser = (user: User) => ({
+  id: user.id,
+  role: user.role,
+  name: user.name,
+  email: user.email,
+  timezone: user.timezone,
+  createdAt: user.createdAt.toISOString(),
+  updatedAt: user.updatedAt.toISOString(),
+});

@@ -1,0 +1,51 @@
+import { Resend } from 'resend';
+
+export interface OutgoingEmail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export type DeliveryResult =
+  | { status: 'sent'; providerId: string | null }
+  | { status: 'failed'; error: string };
+
+/** A failure worth retrying: rate limiting, a server error or no answer at all. */
+export class TransientEmailError extends Error {
+  override name = 'TransientEmailError';
+}
+
+export interface EmailTransport {
+  readonly name: 'resend' | 'log';
+  deliver(email: OutgoingEmail, idempotencyKey: string): Promise<DeliveryResult>;
+}
+
+/** The real Resend SDK; `baseUrl` lets tests point it at a fake Resend server. */
+export function resendTransport(apiKey: string, baseUrl?: string): EmailTransport {
+  const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
+  return {
+    name: 'resend',
+    async deliver(email, idempotencyKey) {
+      const { data, error } = await resend.emails.send(email, { idempotencyKey });
+      if (!error) return { status: 'sent', providerId: data?.id ?? null };
+      const status = (error as { statusCode?: number | null }).statusCode ?? null;
+      if (status === null || status === 429 || status >= 500) {
+        throw new TransientEmailError(`Resend answered ${status ?? 'nothing'}: ${error.message}`);
+      }
+      return { status: 'failed', error: `${status} ${error.name}: ${error.message}` };
+    },
+  };
+}
+
+/** With no RESEND_API_KEY: emails are recorded (by the caller) and printed, never sent. */
+export function logTransport(print: (line: string) => void = (line) => console.log(line)): EmailTransport {
+  return {
+    name: 'log',
+    async deliver(email, idempotencyKey) {
+      print(`[email] to=${email.to} subject=${JSON.stringify(email.subject)} key=${idempotencyKey}\n${email.text}`);
+      return { status: 'sent', providerId: null };
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { inviteWorkflow } from './invite.js';

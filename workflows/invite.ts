@@ -1,0 +1,219 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  log,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+  uuid4,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import type { InviteEvent, Recipient } from '../src/email/invite-messages.js';
+import { InviteStatusKey } from '../src/temporal/search-attributes.js';
+import {
+  acceptSignal,
+  acceptUpdate,
+  cancelSignal,
+  cancelUpdate,
+  declineSignal,
+  declineUpdate,
+  inviteStateQuery,
+  openInviteUpdate,
+  type AcceptCommand,
+  type AcceptResult,
+  type Actor,
+  type CancelCommand,
+  type DeclineCommand,
+  type InviteFailure,
+  type InviteInput,
+  type InviteState,
+  type InviteView,
+} from './messages.js';
+
+const { holdSlot } = proxyActivities<Activities>({
+  startToCloseTimeout: '15s',
+  retry: { initialInterval: '500ms', maximumInterval: '5s', maximumAttempts: 5, nonRetryableErrorTypes: ['slot_unavailable', 'reschedule_pending'] },
+});
+const { acceptInvite, closeInvite } = proxyActivities<Activities>({
+  startToCloseTimeout: '15s',
+  retry: { initialInterval: '500ms', maximumInterval: '30s' },
+});
+const { notifyParty } = proxyActivities<Activities>({
+  startToCloseTimeout: '1m',
+  retry: { initialInterval: '2s', maximumInterval: '5m', maximumAttempts: 12 },
+});
+
+type Phase = InviteState['status'];
+type Answer = 'accept' | 'decline' | 'cancel';
+
+export interface InviteOutcome {
+  status: Phase;
+  sessionId: string | null;
+}
+
+const failure = (type: InviteFailure, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
+
+/**
+ * One invite from sending to its single ending: holds the slot (answering the API's
+ * Update-with-Start), tells the client, reminds once, and ends accepted, declined, expired or
+ * cancelled, whatever arrives at the same moment: answers are handled one at a time.
+ */
+export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome> {
+  const expiresAt = Date.parse(input.expiresAt);
+  const reminderAt = input.reminderAt ? Date.parse(input.reminderAt) : null;
+  let phase: Phase = 'opening';
+  let invite: InviteView | undefined;
+  let openFailure: unknown;
+  let acceptance: AcceptResult | undefined;
+  let rebook = false;
+  let reminderSent = false;
+  let busy = false;
+
+  const waitingFor = (): string => {
+    if (phase === 'opening') return 'holding the slot';
+    if (phase === 'pending') return `the client's answer until ${input.expiresAt}`;
+    return `nothing: ${phase}`;
+  };
+  const setPhase = (next: Phase) => {
+    phase = next;
+    upsertSearchAttributes([{ key: InviteStatusKey, value: next }]);
+    setCurrentDetails(`Status: ${next}. Waiting for ${waitingFor()}.`);
+  };
+
+  /** Answers run one at a time, so exactly one ending wins whatever arrives together. */
+  const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
+    while (busy) await condition(() => !busy);
+    busy = true;
+    try {
+      return await work();
+    } finally {
+      busy = false;
+    }
+  };
+
+  const check = (answer: Answer, by: Actor | undefined) => {
+    const owner = answer === 'cancel' ? input.coachId : input.clientId;
+    if (by && by.role !== 'operator' && by.id !== owner) throw failure('forbidden', 'Only the invite’s own party may do this.');
+    if (answer === 'accept' && phase === 'accepted') return;
+    if (phase === 'opening' || phase === 'rejected') throw failure('invite_cancelled', 'The invite was never opened.');
+    if (phase === 'expired') throw failure('invite_expired', 'The invite has expired.');
+    if (phase === 'cancelled') throw failure('invite_cancelled', 'The coach withdrew the invite.');
+    if (phase !== 'pending') throw failure('invite_already_responded', `The invite was already ${phase}.`);
+    if (Date.now() >= expiresAt) throw failure('invite_expired', 'The invite has expired.');
+  };
+
+  const accept = (command: AcceptCommand = {}) =>
+    exclusive(async (): Promise<AcceptResult> => {
+      check('accept', command.by);
+      if (acceptance) return acceptance;
+      const outcome = await acceptInvite({ inviteId: input.inviteId, sessionId: uuid4() });
+      if (!outcome.ok) {
+        if (outcome.reason === 'insufficient_credits') {
+          throw failure('insufficient_credits', 'The client has too few credits; the invite stays pending.');
+        }
+        if (outcome.reason === 'session_not_active') throw failure('session_not_active', 'The session can no longer move.');
+        throw failure('invite_already_responded', 'The invite is no longer pending.');
+      }
+      acceptance = { invite: outcome.invite, session: outcome.session };
+      invite = outcome.invite;
+      setPhase('accepted');
+      return acceptance;
+    });
+
+  const close = (answer: 'decline' | 'cancel', by: Actor | undefined, declineReason: string | null) =>
+    exclusive(async (): Promise<InviteView> => {
+      check(answer, by);
+      const status = answer === 'decline' ? 'declined' : 'cancelled';
+      const outcome = await closeInvite({ inviteId: input.inviteId, status, declineReason });
+      if (!outcome.ok) throw failure('invite_already_responded', 'The invite is no longer pending.');
+      invite = outcome.invite;
+      setPhase(status);
+      return invite;
+    });
+  const decline = (command: DeclineCommand = {}) => {
+    rebook = command.rebook ?? false;
+    return close('decline', command.by, command.reason ?? null);
+  };
+  const cancel = (command: CancelCommand = {}) => close('cancel', command.by, null);
+
+  setHandler(openInviteUpdate, async () => {
+    await condition(() => phase !== 'opening');
+    if (phase === 'rejected' || !invite) throw openFailure;
+    return invite;
+  });
+  setHandler(acceptUpdate, accept, { validator: (command) => check('accept', command.by) });
+  setHandler(declineUpdate, decline, { validator: (command) => check('decline', command.by) });
+  setHandler(cancelUpdate, cancel, { validator: (command) => check('cancel', command.by) });
+  const fromSignal = (name: string, work: Promise<unknown>) =>
+    void work.catch((error: unknown) => log.warn(`Signal ${name} had no effect`, { error: String(error) }));
+  setHandler(acceptSignal, (command) => fromSignal('accept', accept(command)));
+  setHandler(declineSignal, (command) => fromSignal('decline', decline(command)));
+  setHandler(cancelSignal, (command) => fromSignal('cancel', cancel(command)));
+  setHandler(inviteStateQuery, () => ({
+    inviteId: input.inviteId,
+    kind: input.kind,
+    status: phase,
+    coachId: input.coachId,
+    clientId: input.clientId,
+    sessionId: acceptance?.session.id ?? input.sessionId,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    expiresAt: input.expiresAt,
+    reminderAt: input.reminderAt,
+    reminderSent,
+    waitingFor: waitingFor(),
+  }));
+
+  const tell = async (event: InviteEvent, ...recipients: Recipient[]) => {
+    await Promise.all(
+      recipients.map((recipient) =>
+        notifyParty({ event, recipient, inviteId: input.inviteId, originalSlot: input.originalSlot, rebook }).catch(
+          (error: unknown) => log.error('Could not notify', { event, recipient, error: String(error) }),
+        ),
+      ),
+    );
+  };
+
+  try {
+    invite = await holdSlot(input);
+  } catch (error) {
+    openFailure = error instanceof Error && error.cause instanceof ApplicationFailure ? error.cause : error;
+    setPhase('rejected');
+    await condition(allHandlersFinished);
+    return { status: 'rejected', sessionId: null };
+  }
+  setPhase('pending');
+  await tell('invite_sent', 'client');
+
+  const pending = () => phase === 'pending';
+  if (reminderAt !== null && reminderAt > Date.now()) {
+    const answered = await condition(() => !pending(), reminderAt - Date.now());
+    if (!answered) {
+      await condition(() => !busy);
+      if (pending()) {
+        reminderSent = true;
+        await tell('invite_reminder', 'client');
+      }
+    }
+  }
+  if (pending() && expiresAt > Date.now()) await condition(() => !pending(), expiresAt - Date.now());
+  if (pending()) {
+    await exclusive(async () => {
+      if (!pending()) return;
+      const outcome = await closeInvite({ inviteId: input.inviteId, status: 'expired' });
+      invite = outcome.invite;
+      setPhase(outcome.invite.status);
+    });
+  }
+
+  const ending = phase as Phase;
+  if (ending === 'accepted') await tell('invite_accepted', 'client', 'coach');
+  else if (ending === 'declined') await tell('invite_declined', 'coach', 'client');
+  else if (ending === 'expired') await tell('invite_expired', 'client', 'coach');
+  else if (ending === 'cancelled') await tell('invite_cancelled', 'client');
+
+  await condition(allHandlersFinished);
+  return { status: ending, sessionId: acceptance?.session.id ?? null };
+}
