@@ -1,0 +1,34 @@
+import express, { type Express } from 'express';
+import { authenticate } from './auth.js';
+import type { ApiDeps } from './deps.js';
+import { openApiDocument } from './openapi.js';
+import { errorHandler, notFoundHandler } from './problems.js';
+import { healthRouter } from './routes/health.js';
+import { invitesRouter } from './routes/invites.js';
+import { notificationsRouter } from './routes/notifications.js';
+import { peopleRouter } from './routes/people.js';
+import { usersRouter } from './routes/users.js';
+
+/** The HTTP API, apart from listening: every route but health and the contract needs a bearer token. */
+export function createApp(deps: ApiDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: '64kb', strict: true }));
+
+  app.use(healthRouter(deps));
+  const document = openApiDocument(deps.config.appUrl);
+  app.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+
+  app.use(authenticate(deps.config.authJwtSecret));
+  app.use(usersRouter(deps));
+  app.use(peopleRouter(deps));
+  app.use(invitesRouter(deps));
+  app.use(notificationsRouter(deps));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,43 @@
+import { and, asc, eq, or, type SQL } from 'drizzle-orm';
+import type { Caller } from '../../api/auth.js';
+import type { DbOrTx } from '../client.js';
+import { invites, questionnaires, sessions } from '../schema.js';
+import { toInviteView, toSessionView } from './views.js';
+
+type InviteStatus = (typeof invites.$inferSelect)['status'];
+
+/** The invite, if the caller may see it: its coach, its client, or an operator. */
+export async function findInviteForCaller(db: DbOrTx, id: string, caller: Caller) {
+  const owner =
+    caller.role === 'operator'
+      ? undefined
+      : caller.role === 'coach'
+        ? eq(invites.coachId, caller.id)
+        : eq(invites.clientId, caller.id);
+  const [row] = await db.select().from(invites).where(and(eq(invites.id, id), owner));
+  return row ? toInviteView(row) : undefined;
+}
+
+/** A coach's sent or a client's received invites, soonest first. */
+export async function listInvitesForCaller(db: DbOrTx, caller: Caller, status: InviteStatus | undefined) {
+  const owner: SQL = caller.role === 'coach' ? eq(invites.coachId, caller.id) : eq(invites.clientId, caller.id);
+  const rows = await db
+    .select()
+    .from(invites)
+    .where(and(owner, status ? eq(invites.status, status) : undefined))
+    .orderBy(asc(invites.startsAt), asc(invites.id));
+  return rows.map(toInviteView);
+}
+
+export async function findSessionView(db: DbOrTx, id: string, caller?: Caller) {
+  const owner =
+    !caller || caller.role === 'operator'
+      ? undefined
+      : or(eq(sessions.coachId, caller.id), eq(sessions.clientId, caller.id));
+  const [row] = await db
+    .select({ session: sessions, questionnaire: { status: questionnaires.status, submittedAt: questionnaires.submittedAt } })
+    .from(sessions)
+    .leftJoin(questionnaires, eq(questionnaires.sessionId, sessions.id))
+    .where(and(eq(sessions.id, id), owner));
+  return row ? toSessionView(row.session, row.questionnaire) : undefined;
+}

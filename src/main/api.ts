@@ -1,0 +1,25 @@
+import { loadConfig } from '../config.js';
+import { connectDatabase } from '../db/client.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { logger } from '../logger.js';
+import { connectTemporal } from '../temporal/client.js';
+import { closeServer, jwtSecret, onShutdown, startApi } from './services.js';
+
+/** The HTTP API alone, against DATABASE_URL and TEMPORAL_ADDRESS; applies migrations first. */
+async function main() {
+  const config = loadConfig();
+  if (!config.databaseUrl || !config.temporalAddress) {
+    throw new Error('npm run api needs DATABASE_URL and TEMPORAL_ADDRESS; npm start runs everything embedded');
+  }
+  await migrateDatabase(config.databaseUrl);
+  const database = connectDatabase(config.databaseUrl);
+  const temporal = await connectTemporal(config.temporalAddress, config.temporalNamespace);
+  const server = await startApi({ config, secret: jwtSecret(config, logger), database, temporal, logger });
+  logger.info({ port: config.port }, 'API listening');
+  onShutdown(logger, [() => closeServer(server), temporal.close, database.close]);
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'API failed to start');
+  process.exit(1);
+});

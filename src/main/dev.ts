@@ -1,0 +1,64 @@
+import { signToken } from '../api/auth.js';
+import { loadConfig } from '../config.js';
+import { connectDatabase } from '../db/client.js';
+import { startEmbeddedPostgres } from '../db/embedded.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { logger } from '../logger.js';
+import { connectTemporal } from '../temporal/client.js';
+import { startDevServer } from '../temporal/dev-server.js';
+import { ensureSearchAttributes } from '../temporal/ensure-search-attributes.js';
+import { DEMO, seedDemo } from './seed-demo.js';
+import { closeServer, jwtSecret, onShutdown, startApi, startWorker, systemClock } from './services.js';
+
+const EMBEDDED_POSTGRES_PORT = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+const EMBEDDED_TEMPORAL_PORT = Number(process.env.EMBEDDED_TEMPORAL_PORT ?? 7233);
+
+/** `npm start`: the whole service in one process tree, embedding whatever is not configured. */
+async function main() {
+  const config = loadConfig();
+  const stops: (() => Promise<unknown>)[] = [];
+
+  const embeddedPostgres = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, EMBEDDED_POSTGRES_PORT);
+  const databaseUrl = config.databaseUrl ?? embeddedPostgres!.url;
+  const devServer = config.temporalAddress
+    ? null
+    : await startDevServer({ dataDir: config.dataDir, port: EMBEDDED_TEMPORAL_PORT, uiPort: config.temporalUiPort, namespace: config.temporalNamespace });
+  const address = config.temporalAddress ?? devServer!.address;
+
+  await migrateDatabase(databaseUrl);
+  const database = connectDatabase(databaseUrl);
+  const temporal = await connectTemporal(address, config.temporalNamespace);
+  await ensureSearchAttributes(temporal.connection, config.temporalNamespace);
+  const worker = await startWorker({ config, address, database });
+  const secret = jwtSecret(config, logger);
+  const server = await startApi({ config, secret, database, temporal, logger });
+
+  stops.push(() => closeServer(server), worker.stop, temporal.close, database.close);
+  if (devServer) stops.push(devServer.stop);
+  if (embeddedPostgres) stops.push(embeddedPostgres.stop);
+  onShutdown(logger, stops);
+
+  const lines = [
+    `API:         http://localhost:${config.port}  (contract: /openapi.json)`,
+    `Temporal UI: ${devServer?.uiUrl ?? `served by your Temporal at ${address}`}`,
+    `Postgres:    ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
+  ];
+  if (embeddedPostgres) {
+    await seedDemo(database.db, systemClock());
+    const token = (id: string, role: 'coach' | 'client' | 'operator') => signToken(secret, { id, role }, '30d');
+    lines.push(
+      '',
+      'Demo tokens (embedded mode only; valid 30 days):',
+      `  coach    ${DEMO.coach.id}  ${await token(DEMO.coach.id, 'coach')}`,
+      `  client   ${DEMO.client.id}  ${await token(DEMO.client.id, 'client')}  (10 credits)`,
+      `  operator ${DEMO.operatorId}  ${await token(DEMO.operatorId, 'operator')}`,
+    );
+  }
+  console.log(`\ncoach-invites is running\n${lines.join('\n')}\n`);
+  await worker.running;
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'start failed');
+  process.exit(1);
+});

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { createApp } from '../api/app.js';
+import type { ApiDeps } from '../api/deps.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { createEmailService } from '../email/email-service.js';
+import { logTransport, resendTransport } from '../email/transport.js';
+import type { TemporalClient } from '../temporal/client.js';
+import { createWorker } from '../temporal/worker.js';
+import type { Server } from 'node:http';
+
+export const systemClock = () => new Date();
+
+/** AUTH_JWT_SECRET, or a development secret made up now and printed, as api.md promises. */
+export function jwtSecret(config: Config, logger: Logger): string {
+  if (config.authJwtSecret) return config.authJwtSecret;
+  const secret = `dev-${randomBytes(24).toString('hex')}`;
+  logger.warn({ secret }, 'AUTH_JWT_SECRET is unset: using a development secret for this run');
+  return secret;
+}
+
+export function emailService(config: Config, database: Database) {
+  const transport = config.resendApiKey ? resendTransport(config.resendApiKey, config.resendBaseUrl) : logTransport();
+  return createEmailService({ db: database.db, transport, from: config.emailFrom, clock: systemClock });
+}
+
+export async function startApi(input: {
+  config: Config;
+  secret: string;
+  database: Database;
+  temporal: TemporalClient;
+  logger: Logger;
+}): Promise<Server> {
+  const deps: ApiDeps = {
+    db: input.database.db,
+    temporal: input.temporal.client,
+    config: { ...input.config, authJwtSecret: input.secret },
+    clock: systemClock,
+    logger: input.logger,
+    readiness: {
+      postgres: input.database.ping,
+      temporal: async () => {
+        await input.temporal.connection.workflowService.getSystemInfo({});
+      },
+    },
+  };
+  const app = createApp(deps);
+  return new Promise((resolve) => {
+    const server = app.listen(input.config.port, () => resolve(server));
+  });
+}
+
+export async function startWorker(input: { config: Config; address: string; database: Database }) {
+  const { worker, connection } = await createWorker({
+    address: input.address,
+    namespace: input.config.temporalNamespace,
+    taskQueue: input.config.taskQueue,
+    deps: {
+      db: input.database.db,
+      email: emailService(input.config, input.database),
+      clock: systemClock,
+      appUrl: input.config.appUrl,
+    },
+  });
+  const running = worker.run();
+  return {
+    running,
+    stop: async () => {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
+
+/** Runs `stops` in order on SIGTERM or SIGINT, then exits. */
+export function onShutdown(logger: Logger, stops: (() => Promise<unknown>)[]): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    for (const step of stops) {
+      await step().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
+    }
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+export const closeServer = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
