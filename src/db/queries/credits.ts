@@ -47,14 +47,16 @@ export async function applyLedgerChange(tx: DbOrTx, change: LedgerChange): Promi
     sessionId: change.sessionId ?? null,
     createdAt: change.at,
   });
-  const [updated] = await tx
-    .insert(creditAccounts)
-    .values({ userId: change.userId, balance: change.delta })
-    .onConflictDoUpdate({
-      target: creditAccounts.userId,
-      set: { balance: sql`${creditAccounts.balance} + ${change.delta}` },
-    })
-    .returning({ balance: creditAccounts.balance });
+  const [updated] = account
+    ? await tx
+        .update(creditAccounts)
+        .set({ balance: sql`${creditAccounts.balance} + ${change.delta}` })
+        .where(eq(creditAccounts.userId, change.userId))
+        .returning({ balance: creditAccounts.balance })
+    : await tx
+        .insert(creditAccounts)
+        .values({ userId: change.userId, balance: change.delta })
+        .returning({ balance: creditAccounts.balance });
   return { ok: true, applied: true, balance: updated?.balance ?? balance + change.delta };
 }
 
