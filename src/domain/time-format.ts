@@ -1,5 +1,6 @@
 /** Is `zone` an IANA time zone this runtime knows? */
 export function isTimeZone(zone: string): boolean {
+  if (!zone) return false;
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: zone });
     return true;
@@ -8,9 +9,8 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-/** A moment as the person in `timeZone` reads it, with the zone named: "Tue 1 Dec 2026, 16:00 (Europe/Berlin, GMT+1)". */
-export function formatInZone(at: Date, timeZone: string): string {
-  const local = new Intl.DateTimeFormat('en-GB', {
+function partsInZone(at: Date, timeZone: string): Record<string, string> {
+  const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -19,22 +19,26 @@ export function formatInZone(at: Date, timeZone: string): string {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).format(at);
-  const offset =
-    new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' })
-      .formatToParts(at)
-      .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
-  return `${local} (${timeZone}, ${offset})`;
+    timeZoneName: 'shortOffset',
+  }).formatToParts(at);
+  const named = Object.fromEntries(parts.map((part) => [part.type, part.value]));
+  named.timeZoneName = (named.timeZoneName ?? 'GMT').replace(/^(GMT|UTC)([+-]0)?$/, 'GMT');
+  return named;
+}
+
+const clock = (p: Record<string, string>) => `${p.hour}:${p.minute}`;
+const day = (p: Record<string, string>) => `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+
+/** A moment as the person in `timeZone` reads it, with the zone named: "Tue 1 Dec 2026, 16:00 (Europe/Berlin, GMT+1)". */
+export function formatInZone(at: Date, timeZone: string): string {
+  const p = partsInZone(at, timeZone);
+  return `${day(p)}, ${clock(p)} (${timeZone}, ${p.timeZoneName})`;
 }
 
 /** A slot in one person's zone: "Tue 1 Dec 2026, 16:00–17:00 (Europe/Berlin, GMT+1)". */
 export function formatSlotInZone(startsAt: Date, endsAt: Date, timeZone: string): string {
-  const start = formatInZone(startsAt, timeZone);
-  const end = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(endsAt);
-  return start.replace(/ \(/, `–${end} (`);
+  const start = partsInZone(startsAt, timeZone);
+  const end = partsInZone(endsAt, timeZone);
+  const endText = day(end) === day(start) ? clock(end) : `${day(end)}, ${clock(end)}`;
+  return `${day(start)}, ${clock(start)}–${endText} (${timeZone}, ${start.timeZoneName})`;
 }
