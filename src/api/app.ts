@@ -7,6 +7,7 @@ import { healthRouter } from './routes/health.js';
 import { invitesRouter } from './routes/invites.js';
 import { notificationsRouter } from './routes/notifications.js';
 import { peopleRouter } from './routes/people.js';
+import { sessionsRouter } from './routes/sessions.js';
 import { usersRouter } from './routes/users.js';
 
 /** The HTTP API, apart from listening: every route but health and the contract needs a bearer token. */
@@ -26,6 +27,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(usersRouter(deps));
   app.use(peopleRouter(deps));
   app.use(invitesRouter(deps));
+  app.use(sessionsRouter(deps));
   app.use(notificationsRouter(deps));
 
   app.use(notFoundHandler);

@@ -32,6 +32,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/v1/invites/{id}/accept', summary: 'Accept: charge credits, book the slot, create the session', roles: 'its client', body: schemas.acceptBody, success: 200, errors: [...common, 'forbidden', 'not_found', 'insufficient_credits', 'invite_expired', 'invite_already_responded', 'invite_cancelled'] },
   { method: 'post', path: '/v1/invites/{id}/decline', summary: 'Decline, optionally asking to book another time', roles: 'its client', body: schemas.declineBody, success: 200, errors: [...common, 'forbidden', 'not_found', 'invite_expired', 'invite_already_responded', 'invite_cancelled'] },
   { method: 'post', path: '/v1/invites/{id}/cancel', summary: 'Withdraw a pending invite', roles: 'its coach', body: schemas.cancelInviteBody, success: 200, errors: [...common, 'forbidden', 'not_found', 'invite_expired', 'invite_already_responded', 'invite_cancelled'] },
+  { method: 'get', path: '/v1/sessions', summary: 'The caller’s sessions, soonest first', roles: 'coach, client', query: schemas.sessionListQuery, success: 200, errors: [...common, 'forbidden'] },
+  { method: 'get', path: '/v1/sessions/{id}', summary: 'Read a session', roles: 'its coach or client', success: 200, errors: [...common, 'not_found'] },
   { method: 'get', path: '/v1/notifications', summary: 'The caller’s notifications, newest first', roles: 'anyone signed in', query: schemas.notificationListQuery, success: 200, errors: [...common] },
   { method: 'post', path: '/v1/notifications/{id}/read', summary: 'Mark a notification read', roles: 'its owner', success: 200, errors: [...common, 'not_found'] },
 ];

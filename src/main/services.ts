@@ -8,6 +8,7 @@ import { createEmailService } from '../email/email-service.js';
 import { logTransport, resendTransport } from '../email/transport.js';
 import type { TemporalClient } from '../temporal/client.js';
 import { createWorker } from '../temporal/worker.js';
+import { createActivities } from '../../activities/index.js';
 import type { Server } from 'node:http';
 
 export const systemClock = () => new Date();
@@ -56,12 +57,12 @@ export async function startWorker(input: { config: Config; address: string; data
     address: input.address,
     namespace: input.config.temporalNamespace,
     taskQueue: input.config.taskQueue,
-    deps: {
+    activities: createActivities({
       db: input.database.db,
       email: emailService(input.config, input.database),
       clock: systemClock,
       appUrl: input.config.appUrl,
-    },
+    }),
   });
   const running = worker.run();
   return {

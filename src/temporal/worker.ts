@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { createActivities, type ActivityDeps } from '../../activities/index.js';
+import type { Activities } from '../../activities/index.js';
 
 export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 
@@ -8,7 +8,7 @@ export interface WorkerOptions {
   address: string;
   namespace: string;
   taskQueue: string;
-  deps: ActivityDeps;
+  activities: Activities;
 }
 
 /** A worker for this service's workflows and activities; `run()` polls until `shutdown()`. */
@@ -19,7 +19,7 @@ export async function createWorker(options: WorkerOptions): Promise<{ worker: Wo
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowsPath,
-    activities: createActivities(options.deps),
+    activities: options.activities,
   });
   return { worker, connection };
 }

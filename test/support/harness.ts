@@ -11,6 +11,7 @@ import { createEmailService } from '../../src/email/email-service.js';
 import { resendTransport } from '../../src/email/transport.js';
 import { connectTemporal } from '../../src/temporal/client.js';
 import { createWorker } from '../../src/temporal/worker.js';
+import { createActivities, type Activities } from '../../activities/index.js';
 import { createTestDatabase } from './database.js';
 import { startFakeResend } from './fake-resend.js';
 import { httpClient } from './http.js';
@@ -48,8 +49,11 @@ export async function startHarness(options: HarnessOptions = {}) {
   const activityDeps = { db: database.db, email, clock, appUrl: config.appUrl };
 
   let worker: { worker: Worker; running: Promise<void> } | null = null;
-  const startWorker = async () => {
-    const created = await createWorker({ address, namespace: config.temporalNamespace, taskQueue: config.taskQueue, deps: activityDeps });
+  const realActivities = createActivities(activityDeps);
+  /** Starts a worker; a test may swap activities, e.g. one that fails after committing. */
+  const startWorker = async (overrides: Partial<Activities> = {}) => {
+    const activities = { ...realActivities, ...overrides };
+    const created = await createWorker({ address, namespace: config.temporalNamespace, taskQueue: config.taskQueue, activities });
     worker = { worker: created.worker, running: created.worker.run().finally(() => created.connection.close()) };
     return created.worker;
   };
@@ -107,6 +111,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     resend,
     temporal,
     activityDeps,
+    realActivities,
     operator,
     token,
     as,

@@ -41,3 +41,17 @@ export async function findSessionView(db: DbOrTx, id: string, caller?: Caller) {
     .where(and(eq(sessions.id, id), owner));
   return row ? toSessionView(row.session, row.questionnaire) : undefined;
 }
+
+type SessionStatus = (typeof sessions.$inferSelect)['status'];
+
+/** The sessions a coach runs or a client attends, soonest first. */
+export async function listSessionsForCaller(db: DbOrTx, caller: Caller, status: SessionStatus | undefined) {
+  const owner: SQL = caller.role === 'coach' ? eq(sessions.coachId, caller.id) : eq(sessions.clientId, caller.id);
+  const rows = await db
+    .select({ session: sessions, questionnaire: { status: questionnaires.status, submittedAt: questionnaires.submittedAt } })
+    .from(sessions)
+    .leftJoin(questionnaires, eq(questionnaires.sessionId, sessions.id))
+    .where(and(owner, status ? eq(sessions.status, status) : undefined))
+    .orderBy(asc(sessions.startsAt), asc(sessions.id));
+  return rows.map((row) => toSessionView(row.session, row.questionnaire));
+}
