@@ -14,11 +14,23 @@ type InviteRow = typeof invites.$inferSelect;
 
 async function sessionResult(tx: Tx, invite: InviteRow, sessionId: string): Promise<AcceptOutcome> {
   const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId));
-  const [questionnaire] = await tx.select().from(questionnaires).where(eq(questionnaires.sessionId, sessionId));
-  return { ok: true, invite: toInviteView(invite), session: toSessionView(session!, questionnaire ?? null) };
+  const [questionnaire] = await tx
+    .select()
+    .from(questionnaires)
+    .where(eq(questionnaires.sessionId, sessionId));
+  return {
+    ok: true,
+    invite: toInviteView(invite),
+    session: toSessionView(session!, questionnaire ?? null),
+  };
 }
 
-async function bookNewSession(tx: Tx, invite: InviteRow, sessionId: string, now: Date): Promise<AcceptOutcome> {
+async function bookNewSession(
+  tx: Tx,
+  invite: InviteRow,
+  sessionId: string,
+  now: Date,
+): Promise<AcceptOutcome> {
   const charge = await applyLedgerChange(tx, {
     userId: invite.clientId,
     delta: -invite.creditCost,
@@ -50,13 +62,21 @@ async function bookNewSession(tx: Tx, invite: InviteRow, sessionId: string, now:
 }
 
 async function moveSession(tx: Tx, invite: InviteRow, now: Date): Promise<AcceptOutcome> {
-  const [session] = await tx.select().from(sessions).where(eq(sessions.id, invite.sessionId!)).for('update');
-  if (!session || session.status !== 'booked' || session.startsAt <= now) return { ok: false, reason: 'session_not_active' };
+  const [session] = await tx
+    .select()
+    .from(sessions)
+    .where(eq(sessions.id, invite.sessionId!))
+    .for('update');
+  if (!session || session.status !== 'booked' || session.startsAt <= now)
+    return { ok: false, reason: 'session_not_active' };
   await tx
     .update(calendarBlocks)
     .set({ status: 'released', releasedAt: now })
     .where(eq(calendarBlocks.id, session.blockId));
-  await tx.update(calendarBlocks).set({ status: 'booked' }).where(eq(calendarBlocks.inviteId, invite.id));
+  await tx
+    .update(calendarBlocks)
+    .set({ status: 'booked' })
+    .where(eq(calendarBlocks.inviteId, invite.id));
   await tx
     .update(sessions)
     .set({ startsAt: invite.startsAt, endsAt: invite.endsAt, blockId: invite.id })
@@ -72,14 +92,21 @@ async function moveSession(tx: Tx, invite: InviteRow, now: Date): Promise<Accept
 export function acceptInvite({ db, clock }: ActivityDeps) {
   return async (input: { inviteId: string; sessionId: string }): Promise<AcceptOutcome> =>
     db.transaction(async (tx) => {
-      const [invite] = await tx.select().from(invites).where(eq(invites.id, input.inviteId)).for('update');
+      const [invite] = await tx
+        .select()
+        .from(invites)
+        .where(eq(invites.id, input.inviteId))
+        .for('update');
       if (!invite) throw new Error(`Invite ${input.inviteId} does not exist`);
       if (invite.status === 'accepted') return sessionResult(tx, invite, invite.sessionId!);
       if (invite.status !== 'pending') return { ok: false, reason: 'invite_not_pending' };
 
       const now = clock();
       const sessionId = invite.kind === 'reschedule' ? invite.sessionId! : input.sessionId;
-      const step = invite.kind === 'reschedule' ? await moveSession(tx, invite, now) : await bookNewSession(tx, invite, sessionId, now);
+      const step =
+        invite.kind === 'reschedule'
+          ? await moveSession(tx, invite, now)
+          : await bookNewSession(tx, invite, sessionId, now);
       if (!step.ok) return step;
       const [accepted] = await tx
         .update(invites)

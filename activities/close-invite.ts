@@ -10,16 +10,23 @@ export interface CloseInviteInput {
   declineReason?: string | null;
 }
 
-export type CloseOutcome = { ok: true; invite: InviteView } | { ok: false; reason: 'invite_not_pending'; invite: InviteView };
+export type CloseOutcome =
+  | { ok: true; invite: InviteView }
+  | { ok: false; reason: 'invite_not_pending'; invite: InviteView };
 
 /** Ends a pending invite without a booking and releases its held block, in one transaction. */
 export function closeInvite({ db, clock }: ActivityDeps) {
   return async (input: CloseInviteInput): Promise<CloseOutcome> =>
     db.transaction(async (tx) => {
-      const [invite] = await tx.select().from(invites).where(eq(invites.id, input.inviteId)).for('update');
+      const [invite] = await tx
+        .select()
+        .from(invites)
+        .where(eq(invites.id, input.inviteId))
+        .for('update');
       if (!invite) throw new Error(`Invite ${input.inviteId} does not exist`);
       if (invite.status === input.status) return { ok: true, invite: toInviteView(invite) };
-      if (invite.status !== 'pending') return { ok: false, reason: 'invite_not_pending', invite: toInviteView(invite) };
+      if (invite.status !== 'pending')
+        return { ok: false, reason: 'invite_not_pending', invite: toInviteView(invite) };
       const now = clock();
       const [closed] = await tx
         .update(invites)

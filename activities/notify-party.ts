@@ -1,6 +1,10 @@
 import { eq, inArray } from 'drizzle-orm';
 import { invites, notifications, users } from '../src/db/schema.js';
-import { renderInviteMessage, type InviteEvent, type Recipient } from '../src/email/invite-messages.js';
+import {
+  renderInviteMessage,
+  type InviteEvent,
+  type Recipient,
+} from '../src/email/invite-messages.js';
 import type { ActivityDeps } from './deps.js';
 
 export interface NotifyPartyInput {
@@ -35,7 +39,10 @@ export function notifyParty({ db, email, clock, appUrl }: ActivityDeps) {
       client,
       invite,
       originalSlot: input.originalSlot
-        ? { startsAt: new Date(input.originalSlot.startsAt), endsAt: new Date(input.originalSlot.endsAt) }
+        ? {
+            startsAt: new Date(input.originalSlot.startsAt),
+            endsAt: new Date(input.originalSlot.endsAt),
+          }
         : null,
       rebook: input.rebook ?? false,
     });
@@ -44,7 +51,13 @@ export function notifyParty({ db, email, clock, appUrl }: ActivityDeps) {
 
     await db
       .insert(notifications)
-      .values({ userId: person.id, key, type: input.event, ...message.notification, createdAt: clock() })
+      .values({
+        userId: person.id,
+        key,
+        type: input.event,
+        ...message.notification,
+        createdAt: clock(),
+      })
       .onConflictDoNothing({ target: notifications.key });
     await email.send({
       idempotencyKey: key,

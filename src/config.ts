@@ -36,7 +36,9 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new ConfigError(`${name}=${raw} is invalid: expected a whole number from ${min} to ${max}`);
+    throw new ConfigError(
+      `${name}=${raw} is invalid: expected a whole number from ${min} to ${max}`,
+    );
   }
   return value;
 }

@@ -34,7 +34,12 @@ import {
 
 const { holdSlot } = proxyActivities<Activities>({
   startToCloseTimeout: '15s',
-  retry: { initialInterval: '500ms', maximumInterval: '5s', maximumAttempts: 5, nonRetryableErrorTypes: ['slot_unavailable', 'reschedule_pending'] },
+  retry: {
+    initialInterval: '500ms',
+    maximumInterval: '5s',
+    maximumAttempts: 5,
+    nonRetryableErrorTypes: ['slot_unavailable', 'reschedule_pending'],
+  },
 });
 const { acceptInvite, closeInvite } = proxyActivities<Activities>({
   startToCloseTimeout: '15s',
@@ -53,7 +58,8 @@ export interface InviteOutcome {
   sessionId: string | null;
 }
 
-const failure = (type: InviteFailure, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
+const failure = (type: InviteFailure, message: string) =>
+  ApplicationFailure.create({ type, message, nonRetryable: true });
 
 /**
  * One invite from sending to its single ending: holds the slot (answering the API's
@@ -95,12 +101,15 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
 
   const check = (answer: Answer, by: Actor | undefined) => {
     const owner = answer === 'cancel' ? input.coachId : input.clientId;
-    if (by && by.role !== 'operator' && by.id !== owner) throw failure('forbidden', 'Only the invite’s own party may do this.');
+    if (by && by.role !== 'operator' && by.id !== owner)
+      throw failure('forbidden', 'Only the invite’s own party may do this.');
     if (answer === 'accept' && phase === 'accepted') return;
-    if (phase === 'opening' || phase === 'rejected') throw failure('invite_cancelled', 'The invite was never opened.');
+    if (phase === 'opening' || phase === 'rejected')
+      throw failure('invite_cancelled', 'The invite was never opened.');
     if (phase === 'expired') throw failure('invite_expired', 'The invite has expired.');
     if (phase === 'cancelled') throw failure('invite_cancelled', 'The coach withdrew the invite.');
-    if (phase !== 'pending') throw failure('invite_already_responded', `The invite was already ${phase}.`);
+    if (phase !== 'pending')
+      throw failure('invite_already_responded', `The invite was already ${phase}.`);
     if (Date.now() >= expiresAt) throw failure('invite_expired', 'The invite has expired.');
   };
 
@@ -111,9 +120,13 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
       const outcome = await acceptInvite({ inviteId: input.inviteId, sessionId: uuid4() });
       if (!outcome.ok) {
         if (outcome.reason === 'insufficient_credits') {
-          throw failure('insufficient_credits', 'The client has too few credits; the invite stays pending.');
+          throw failure(
+            'insufficient_credits',
+            'The client has too few credits; the invite stays pending.',
+          );
         }
-        if (outcome.reason === 'session_not_active') throw failure('session_not_active', 'The session can no longer move.');
+        if (outcome.reason === 'session_not_active')
+          throw failure('session_not_active', 'The session can no longer move.');
         throw failure('invite_already_responded', 'The invite is no longer pending.');
       }
       acceptance = { invite: outcome.invite, session: outcome.session };
@@ -122,12 +135,17 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
       return acceptance;
     });
 
-  const close = (answer: 'decline' | 'cancel', by: Actor | undefined, declineReason: string | null) =>
+  const close = (
+    answer: 'decline' | 'cancel',
+    by: Actor | undefined,
+    declineReason: string | null,
+  ) =>
     exclusive(async (): Promise<InviteView> => {
       check(answer, by);
       const status = answer === 'decline' ? 'declined' : 'cancelled';
       const outcome = await closeInvite({ inviteId: input.inviteId, status, declineReason });
-      if (!outcome.ok) throw failure('invite_already_responded', 'The invite is no longer pending.');
+      if (!outcome.ok)
+        throw failure('invite_already_responded', 'The invite is no longer pending.');
       invite = outcome.invite;
       setPhase(status);
       return invite;
@@ -147,7 +165,9 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
   setHandler(declineUpdate, decline, { validator: (command) => check('decline', command.by) });
   setHandler(cancelUpdate, cancel, { validator: (command) => check('cancel', command.by) });
   const fromSignal = (name: string, work: Promise<unknown>) =>
-    void work.catch((error: unknown) => log.warn(`Signal ${name} had no effect`, { error: String(error) }));
+    void work.catch((error: unknown) =>
+      log.warn(`Signal ${name} had no effect`, { error: String(error) }),
+    );
   setHandler(acceptSignal, (command) => fromSignal('accept', accept(command)));
   setHandler(declineSignal, (command) => fromSignal('decline', decline(command)));
   setHandler(cancelSignal, (command) => fromSignal('cancel', cancel(command)));
@@ -169,8 +189,14 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
   const tell = async (event: InviteEvent, ...recipients: Recipient[]) => {
     await Promise.all(
       recipients.map((recipient) =>
-        notifyParty({ event, recipient, inviteId: input.inviteId, originalSlot: input.originalSlot, rebook }).catch(
-          (error: unknown) => log.error('Could not notify', { event, recipient, error: String(error) }),
+        notifyParty({
+          event,
+          recipient,
+          inviteId: input.inviteId,
+          originalSlot: input.originalSlot,
+          rebook,
+        }).catch((error: unknown) =>
+          log.error('Could not notify', { event, recipient, error: String(error) }),
         ),
       ),
     );
@@ -179,7 +205,8 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
   try {
     invite = await holdSlot(input);
   } catch (error) {
-    openFailure = error instanceof Error && error.cause instanceof ApplicationFailure ? error.cause : error;
+    openFailure =
+      error instanceof Error && error.cause instanceof ApplicationFailure ? error.cause : error;
     setPhase('rejected');
     await condition(allHandlersFinished);
     return { status: 'rejected', sessionId: null };
@@ -198,7 +225,8 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
       }
     }
   }
-  if (pending() && expiresAt > Date.now()) await condition(() => !pending(), expiresAt - Date.now());
+  if (pending() && expiresAt > Date.now())
+    await condition(() => !pending(), expiresAt - Date.now());
   if (pending()) {
     await exclusive(async () => {
       if (!pending()) return;

@@ -15,7 +15,11 @@ const claimsSchema = z.object({ sub: z.uuid(), role: z.enum(ROLES) });
 
 const keyOf = (secret: string) => new TextEncoder().encode(secret);
 
-export async function signToken(secret: string, caller: Caller, expiresIn: string | number = '12h'): Promise<string> {
+export async function signToken(
+  secret: string,
+  caller: Caller,
+  expiresIn: string | number = '12h',
+): Promise<string> {
   return new SignJWT({ role: caller.role })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(caller.id)
@@ -33,12 +37,16 @@ export function authenticate(secret: string): RequestHandler {
     if (!match?.[1]) throw new ApiError('unauthenticated', 'A bearer token is required.');
     let payload;
     try {
-      ({ payload } = await jwtVerify(match[1], key, { algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] }));
+      ({ payload } = await jwtVerify(match[1], key, {
+        algorithms: ['HS256'],
+        requiredClaims: ['exp', 'sub'],
+      }));
     } catch {
       throw new ApiError('unauthenticated', 'The bearer token is invalid or expired.');
     }
     const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) throw new ApiError('unauthenticated', 'The bearer token lacks a valid sub or role.');
+    if (!claims.success)
+      throw new ApiError('unauthenticated', 'The bearer token lacks a valid sub or role.');
     res.locals.caller = { id: claims.data.sub, role: claims.data.role } satisfies Caller;
     next();
   };

@@ -18,24 +18,184 @@ const common = ['validation_failed', 'unauthenticated'] as const;
 
 /** Every route, described from the same zod schemas that validate its requests. */
 export const OPERATIONS: Operation[] = [
-  { method: 'get', path: '/healthz', summary: 'Liveness', roles: 'anyone', success: 200, errors: [], public: true },
-  { method: 'get', path: '/readyz', summary: 'Readiness: Postgres and Temporal answer', roles: 'anyone', success: 200, errors: ['service_unavailable'], public: true },
-  { method: 'get', path: '/openapi.json', summary: 'This document', roles: 'anyone', success: 200, errors: [], public: true },
-  { method: 'put', path: '/v1/users/{id}', summary: 'Create or update a user', roles: 'operator', body: schemas.putUserBody, success: 201, errors: [...common, 'forbidden'] },
-  { method: 'get', path: '/v1/users/{id}', summary: 'Read a user', roles: 'operator or the user', success: 200, errors: [...common, 'not_found'] },
-  { method: 'post', path: '/v1/users/{id}/credits', summary: 'Grant credits to a client', roles: 'operator', body: schemas.grantCreditsBody, success: 201, errors: [...common, 'forbidden', 'client_not_found'] },
-  { method: 'get', path: '/v1/coaches/{id}', summary: 'View a coach', roles: 'any signed-in user', success: 200, errors: [...common, 'not_found'] },
-  { method: 'get', path: '/v1/credits', summary: 'The client’s balance and ledger', roles: 'client', success: 200, errors: [...common, 'forbidden'] },
-  { method: 'post', path: '/v1/invites', summary: 'Send an invite; the slot is held when this answers', roles: 'coach', body: schemas.createInviteBody, success: 201, errors: [...common, 'forbidden', 'client_not_found', 'invalid_slot', 'slot_unavailable'] },
-  { method: 'get', path: '/v1/invites', summary: 'Sent (coach) or received (client) invites, soonest first', roles: 'coach, client', query: schemas.inviteListQuery, success: 200, errors: [...common, 'forbidden'] },
-  { method: 'get', path: '/v1/invites/{id}', summary: 'Read an invite', roles: 'its coach or client', success: 200, errors: [...common, 'not_found'] },
-  { method: 'post', path: '/v1/invites/{id}/accept', summary: 'Accept: charge credits, book the slot, create the session', roles: 'its client', body: schemas.acceptBody, success: 200, errors: [...common, 'forbidden', 'not_found', 'insufficient_credits', 'invite_expired', 'invite_already_responded', 'invite_cancelled'] },
-  { method: 'post', path: '/v1/invites/{id}/decline', summary: 'Decline, optionally asking to book another time', roles: 'its client', body: schemas.declineBody, success: 200, errors: [...common, 'forbidden', 'not_found', 'invite_expired', 'invite_already_responded', 'invite_cancelled'] },
-  { method: 'post', path: '/v1/invites/{id}/cancel', summary: 'Withdraw a pending invite', roles: 'its coach', body: schemas.cancelInviteBody, success: 200, errors: [...common, 'forbidden', 'not_found', 'invite_expired', 'invite_already_responded', 'invite_cancelled'] },
-  { method: 'get', path: '/v1/sessions', summary: 'The caller’s sessions, soonest first', roles: 'coach, client', query: schemas.sessionListQuery, success: 200, errors: [...common, 'forbidden'] },
-  { method: 'get', path: '/v1/sessions/{id}', summary: 'Read a session', roles: 'its coach or client', success: 200, errors: [...common, 'not_found'] },
-  { method: 'get', path: '/v1/notifications', summary: 'The caller’s notifications, newest first', roles: 'anyone signed in', query: schemas.notificationListQuery, success: 200, errors: [...common] },
-  { method: 'post', path: '/v1/notifications/{id}/read', summary: 'Mark a notification read', roles: 'its owner', success: 200, errors: [...common, 'not_found'] },
+  {
+    method: 'get',
+    path: '/healthz',
+    summary: 'Liveness',
+    roles: 'anyone',
+    success: 200,
+    errors: [],
+    public: true,
+  },
+  {
+    method: 'get',
+    path: '/readyz',
+    summary: 'Readiness: Postgres and Temporal answer',
+    roles: 'anyone',
+    success: 200,
+    errors: ['service_unavailable'],
+    public: true,
+  },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This document',
+    roles: 'anyone',
+    success: 200,
+    errors: [],
+    public: true,
+  },
+  {
+    method: 'put',
+    path: '/v1/users/{id}',
+    summary: 'Create or update a user',
+    roles: 'operator',
+    body: schemas.putUserBody,
+    success: 201,
+    errors: [...common, 'forbidden'],
+  },
+  {
+    method: 'get',
+    path: '/v1/users/{id}',
+    summary: 'Read a user',
+    roles: 'operator or the user',
+    success: 200,
+    errors: [...common, 'not_found'],
+  },
+  {
+    method: 'post',
+    path: '/v1/users/{id}/credits',
+    summary: 'Grant credits to a client',
+    roles: 'operator',
+    body: schemas.grantCreditsBody,
+    success: 201,
+    errors: [...common, 'forbidden', 'client_not_found'],
+  },
+  {
+    method: 'get',
+    path: '/v1/coaches/{id}',
+    summary: 'View a coach',
+    roles: 'any signed-in user',
+    success: 200,
+    errors: [...common, 'not_found'],
+  },
+  {
+    method: 'get',
+    path: '/v1/credits',
+    summary: 'The client’s balance and ledger',
+    roles: 'client',
+    success: 200,
+    errors: [...common, 'forbidden'],
+  },
+  {
+    method: 'post',
+    path: '/v1/invites',
+    summary: 'Send an invite; the slot is held when this answers',
+    roles: 'coach',
+    body: schemas.createInviteBody,
+    success: 201,
+    errors: [...common, 'forbidden', 'client_not_found', 'invalid_slot', 'slot_unavailable'],
+  },
+  {
+    method: 'get',
+    path: '/v1/invites',
+    summary: 'Sent (coach) or received (client) invites, soonest first',
+    roles: 'coach, client',
+    query: schemas.inviteListQuery,
+    success: 200,
+    errors: [...common, 'forbidden'],
+  },
+  {
+    method: 'get',
+    path: '/v1/invites/{id}',
+    summary: 'Read an invite',
+    roles: 'its coach or client',
+    success: 200,
+    errors: [...common, 'not_found'],
+  },
+  {
+    method: 'post',
+    path: '/v1/invites/{id}/accept',
+    summary: 'Accept: charge credits, book the slot, create the session',
+    roles: 'its client',
+    body: schemas.acceptBody,
+    success: 200,
+    errors: [
+      ...common,
+      'forbidden',
+      'not_found',
+      'insufficient_credits',
+      'invite_expired',
+      'invite_already_responded',
+      'invite_cancelled',
+    ],
+  },
+  {
+    method: 'post',
+    path: '/v1/invites/{id}/decline',
+    summary: 'Decline, optionally asking to book another time',
+    roles: 'its client',
+    body: schemas.declineBody,
+    success: 200,
+    errors: [
+      ...common,
+      'forbidden',
+      'not_found',
+      'invite_expired',
+      'invite_already_responded',
+      'invite_cancelled',
+    ],
+  },
+  {
+    method: 'post',
+    path: '/v1/invites/{id}/cancel',
+    summary: 'Withdraw a pending invite',
+    roles: 'its coach',
+    body: schemas.cancelInviteBody,
+    success: 200,
+    errors: [
+      ...common,
+      'forbidden',
+      'not_found',
+      'invite_expired',
+      'invite_already_responded',
+      'invite_cancelled',
+    ],
+  },
+  {
+    method: 'get',
+    path: '/v1/sessions',
+    summary: 'The caller’s sessions, soonest first',
+    roles: 'coach, client',
+    query: schemas.sessionListQuery,
+    success: 200,
+    errors: [...common, 'forbidden'],
+  },
+  {
+    method: 'get',
+    path: '/v1/sessions/{id}',
+    summary: 'Read a session',
+    roles: 'its coach or client',
+    success: 200,
+    errors: [...common, 'not_found'],
+  },
+  {
+    method: 'get',
+    path: '/v1/notifications',
+    summary: 'The caller’s notifications, newest first',
+    roles: 'anyone signed in',
+    query: schemas.notificationListQuery,
+    success: 200,
+    errors: [...common],
+  },
+  {
+    method: 'post',
+    path: '/v1/notifications/{id}/read',
+    summary: 'Mark a notification read',
+    roles: 'its owner',
+    success: 200,
+    errors: [...common, 'not_found'],
+  },
 ];
 
 const problemSchema = {
@@ -49,25 +209,33 @@ const problemSchema = {
     code: { type: 'string', enum: Object.keys(PROBLEMS) },
     errors: {
       type: 'array',
-      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+      items: {
+        type: 'object',
+        properties: { path: { type: 'string' }, message: { type: 'string' } },
+      },
     },
   },
 };
 
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+const jsonSchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
 export function openApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     const statuses = [...new Set(op.errors.map((code) => PROBLEMS[code].status))];
     const parameters = [
-      ...(op.path.includes('{id}') ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }] : []),
-      ...Object.entries(op.query ? (jsonSchema(op.query).properties ?? {}) : {}).map(([name, schema]) => ({
-        name,
-        in: 'query',
-        required: false,
-        schema,
-      })),
+      ...(op.path.includes('{id}')
+        ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]
+        : []),
+      ...Object.entries(op.query ? (jsonSchema(op.query).properties ?? {}) : {}).map(
+        ([name, schema]) => ({
+          name,
+          in: 'query',
+          required: false,
+          schema,
+        }),
+      ),
     ];
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
@@ -75,7 +243,14 @@ export function openApiDocument(serverUrl: string) {
       description: `Who: ${op.roles}.`,
       ...(op.public ? { security: [] } : {}),
       ...(parameters.length ? { parameters } : {}),
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } } : {}),
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(op.body) } },
+            },
+          }
+        : {}),
       responses: {
         [op.success]: { description: 'Success', content: { 'application/json': { schema: {} } } },
         ...Object.fromEntries(
@@ -83,7 +258,9 @@ export function openApiDocument(serverUrl: string) {
             status,
             {
               description: op.errors.filter((code) => PROBLEMS[code].status === status).join(', '),
-              content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+              content: {
+                'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+              },
             },
           ]),
         ),
@@ -92,7 +269,11 @@ export function openApiDocument(serverUrl: string) {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'coach-invites', version: '1.0.0', description: 'Session invites between coaches and clients.' },
+    info: {
+      title: 'coach-invites',
+      version: '1.0.0',
+      description: 'Session invites between coaches and clients.',
+    },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
     components: {

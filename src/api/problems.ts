@@ -87,7 +87,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     if (error instanceof ApiError) return sendProblem(res, error.code, error.message, error.errors);
     const http = error as HttpError;
-    if (typeof http?.status === 'number' && http.status >= 400 && http.status < 500 && http.expose !== false) {
+    if (
+      typeof http?.status === 'number' &&
+      http.status >= 400 &&
+      http.status < 500 &&
+      http.expose !== false
+    ) {
       const detail =
         http.type === 'entity.too.large'
           ? 'The request body is too large.'

@@ -32,7 +32,9 @@ export const createInviteBody = z
   .strict();
 
 export const inviteListQuery = z
-  .object({ status: z.enum(['pending', 'accepted', 'declined', 'expired', 'cancelled']).optional() })
+  .object({
+    status: z.enum(['pending', 'accepted', 'declined', 'expired', 'cancelled']).optional(),
+  })
   .strict();
 
 export const acceptBody = z.object({}).strict();
@@ -49,13 +51,21 @@ export const sessionListQuery = z
   .object({ status: z.enum(['booked', 'cancelled', 'completed']).optional() })
   .strict();
 
-export const cancelSessionBody = z.object({ reason: z.string().trim().max(1_000).optional() }).strict();
+export const cancelSessionBody = z
+  .object({ reason: z.string().trim().max(1_000).optional() })
+  .strict();
 
 export const rescheduleBody = z
   .object({ startsAt: isoTime, endsAt: isoTime, message: z.string().trim().max(2_000).optional() })
   .strict();
 
-const answerValue = z.union([z.string().max(5_000), z.number(), z.boolean(), z.null(), z.array(z.string().max(1_000)).max(50)]);
+const answerValue = z.union([
+  z.string().max(5_000),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.string().max(1_000)).max(50),
+]);
 
 export const questionnaireBody = z
   .object({

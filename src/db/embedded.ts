@@ -13,7 +13,10 @@ const PASSWORD = 'postgres';
 const DATABASE = 'coach_invites';
 
 /** Real PostgreSQL binaries from the npm registry, persisted under `dataDir/postgres`. */
-export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+): Promise<EmbeddedDatabase> {
   const databaseDir = resolve(join(dataDir, 'postgres'));
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -29,7 +32,15 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
 
-  const admin = postgres({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres', max: 1, onnotice: () => {} });
+  const admin = postgres({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: 'postgres',
+    max: 1,
+    onnotice: () => {},
+  });
   try {
     const found = await admin`select 1 from pg_database where datname = ${DATABASE}`;
     if (found.length === 0) await admin.unsafe(`create database ${DATABASE}`);

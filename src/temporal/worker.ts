@@ -12,7 +12,9 @@ export interface WorkerOptions {
 }
 
 /** A worker for this service's workflows and activities; `run()` polls until `shutdown()`. */
-export async function createWorker(options: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
+export async function createWorker(
+  options: WorkerOptions,
+): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: options.address });
   const worker = await Worker.create({
     connection,

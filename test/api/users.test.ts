@@ -8,15 +8,29 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const user = (role: 'coach' | 'client') => ({ role, name: 'Ada', email: 'ada@example.com', timezone: 'Europe/Berlin' });
+const user = (role: 'coach' | 'client') => ({
+  role,
+  name: 'Ada',
+  email: 'ada@example.com',
+  timezone: 'Europe/Berlin',
+});
 
 describe('PUT /v1/users/:id', () => {
   it('creates (201) then updates (200) a user', async () => {
     const id = randomUUID();
     const created = await h.operator.put(`/v1/users/${id}`, user('client'));
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id, role: 'client', name: 'Ada', timezone: 'Europe/Berlin' });
-    const updated = await h.operator.put(`/v1/users/${id}`, { ...user('client'), name: 'Ada L.', timezone: 'Asia/Tokyo' });
+    expect(created.body).toMatchObject({
+      id,
+      role: 'client',
+      name: 'Ada',
+      timezone: 'Europe/Berlin',
+    });
+    const updated = await h.operator.put(`/v1/users/${id}`, {
+      ...user('client'),
+      name: 'Ada L.',
+      timezone: 'Asia/Tokyo',
+    });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ name: 'Ada L.', timezone: 'Asia/Tokyo' });
   });
@@ -30,18 +44,33 @@ describe('PUT /v1/users/:id', () => {
   });
 
   it('answers validation_failed naming each bad field', async () => {
-    const response = await h.operator.put(`/v1/users/${randomUUID()}`, { role: 'admin', name: '', email: 'nope', timezone: 'Mars/Base', extra: 1 });
+    const response = await h.operator.put(`/v1/users/${randomUUID()}`, {
+      role: 'admin',
+      name: '',
+      email: 'nope',
+      timezone: 'Mars/Base',
+      extra: 1,
+    });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('validation_failed');
     const paths = response.body.errors.map((error: { path: string }) => error.path);
-    expect(paths).toEqual(expect.arrayContaining(['body.role', 'body.name', 'body.email', 'body.timezone']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['body.role', 'body.name', 'body.email', 'body.timezone']),
+    );
   });
 
   it('answers 400 for a bad uuid, malformed JSON and an oversized body', async () => {
-    expect((await h.operator.put('/v1/users/not-a-uuid', user('coach'))).body.errors[0].path).toBe('params.id');
-    const badJson = await h.operator.raw('PUT', `/v1/users/${randomUUID()}`, '{"role":', { 'content-type': 'application/json' });
+    expect((await h.operator.put('/v1/users/not-a-uuid', user('coach'))).body.errors[0].path).toBe(
+      'params.id',
+    );
+    const badJson = await h.operator.raw('PUT', `/v1/users/${randomUUID()}`, '{"role":', {
+      'content-type': 'application/json',
+    });
     expect(badJson).toMatchObject({ status: 400, body: { code: 'validation_failed' } });
-    const huge = await h.operator.put(`/v1/users/${randomUUID()}`, { ...user('coach'), name: 'x'.repeat(100_000) });
+    const huge = await h.operator.put(`/v1/users/${randomUUID()}`, {
+      ...user('coach'),
+      name: 'x'.repeat(100_000),
+    });
     expect(huge).toMatchObject({ status: 400, body: { code: 'validation_failed' } });
   });
 });
@@ -59,10 +88,16 @@ describe('GET /v1/users/:id', () => {
 describe('credits', () => {
   it('grants credits to a client and shows the ledger to that client only', async () => {
     const client = await h.createUser('client');
-    const grant = await h.operator.post(`/v1/users/${client.id}/credits`, { amount: 3, reason: 'welcome' });
+    const grant = await h.operator.post(`/v1/users/${client.id}/credits`, {
+      amount: 3,
+      reason: 'welcome',
+    });
     expect(grant).toMatchObject({ status: 201, body: { balance: 3 } });
     const credits = await client.api.get('/v1/credits');
-    expect(credits.body).toMatchObject({ balance: 3, ledger: [{ delta: 3, reason: 'grant', inviteId: null, sessionId: null }] });
+    expect(credits.body).toMatchObject({
+      balance: 3,
+      ledger: [{ delta: 3, reason: 'grant', inviteId: null, sessionId: null }],
+    });
     const coach = await h.createUser('coach');
     expect((await coach.api.get('/v1/credits')).status).toBe(403);
   });
@@ -78,12 +113,20 @@ describe('credits', () => {
   it('grants only positive whole amounts, only to clients, only by operators', async () => {
     const client = await h.createUser('client');
     for (const amount of [0, -2, 1.5, '3']) {
-      expect((await h.operator.post(`/v1/users/${client.id}/credits`, { amount })).body.code).toBe('validation_failed');
+      expect((await h.operator.post(`/v1/users/${client.id}/credits`, { amount })).body.code).toBe(
+        'validation_failed',
+      );
     }
     const coach = await h.createUser('coach');
-    expect((await h.operator.post(`/v1/users/${coach.id}/credits`, { amount: 1 })).body.code).toBe('client_not_found');
-    expect((await h.operator.post(`/v1/users/${randomUUID()}/credits`, { amount: 1 })).status).toBe(404);
-    expect((await client.api.post(`/v1/users/${client.id}/credits`, { amount: 100 })).status).toBe(403);
+    expect((await h.operator.post(`/v1/users/${coach.id}/credits`, { amount: 1 })).body.code).toBe(
+      'client_not_found',
+    );
+    expect((await h.operator.post(`/v1/users/${randomUUID()}/credits`, { amount: 1 })).status).toBe(
+      404,
+    );
+    expect((await client.api.post(`/v1/users/${client.id}/credits`, { amount: 100 })).status).toBe(
+      403,
+    );
   });
 });
 
@@ -92,7 +135,12 @@ describe('GET /v1/coaches/:id', () => {
     const coach = await h.createUser('coach');
     const client = await h.createUser('client');
     const response = await client.api.get(`/v1/coaches/${coach.id}`);
-    expect(response.body).toEqual({ id: coach.id, name: coach.name, email: coach.email, timezone: 'Europe/Berlin' });
+    expect(response.body).toEqual({
+      id: coach.id,
+      name: coach.name,
+      email: coach.email,
+      timezone: 'Europe/Berlin',
+    });
     expect((await client.api.get(`/v1/coaches/${client.id}`)).status).toBe(404);
   });
 });

@@ -15,20 +15,46 @@ const t = (hour: number, minute = 0) => new Date(Date.UTC(2026, 11, 2, hour, min
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await upsertUser(database.db, { id: coachId, role: 'coach', name: 'C', email: 'c@example.com', timezone: 'UTC' }, now);
-  await upsertUser(database.db, { id: clientId, role: 'client', name: 'K', email: 'k@example.com', timezone: 'UTC' }, now);
+  await upsertUser(
+    database.db,
+    { id: coachId, role: 'coach', name: 'C', email: 'c@example.com', timezone: 'UTC' },
+    now,
+  );
+  await upsertUser(
+    database.db,
+    { id: clientId, role: 'client', name: 'K', email: 'k@example.com', timezone: 'UTC' },
+    now,
+  );
 });
 afterAll(() => database.drop());
 
 /** Inserts an invite and its block directly, as holdSlot does, to test what the database itself refuses. */
-async function block(startsAt: Date, endsAt: Date, options: { sessionId?: string; status?: 'held' | 'booked' } = {}) {
+async function block(
+  startsAt: Date,
+  endsAt: Date,
+  options: { sessionId?: string; status?: 'held' | 'booked' } = {},
+) {
   const id = randomUUID();
   await database.db.transaction(async (tx) => {
     await tx.insert(invites).values({
-      id, kind: 'new', coachId, clientId, startsAt, endsAt, creditCost: 1, expiresAt: startsAt, workflowId: `invite-${id}`,
+      id,
+      kind: 'new',
+      coachId,
+      clientId,
+      startsAt,
+      endsAt,
+      creditCost: 1,
+      expiresAt: startsAt,
+      workflowId: `invite-${id}`,
     });
     await tx.insert(calendarBlocks).values({
-      id, coachId, startsAt, endsAt, status: options.status ?? 'held', inviteId: id, sessionId: options.sessionId ?? null,
+      id,
+      coachId,
+      startsAt,
+      endsAt,
+      status: options.status ?? 'held',
+      inviteId: id,
+      sessionId: options.sessionId ?? null,
     });
   });
   return id;
@@ -58,7 +84,10 @@ describe('calendar blocks', () => {
   it('free the slot once a block is released', async () => {
     const first = await block(t(15), t(16));
     expect(await refused(block(t(15), t(16)))).toBe(EXCLUSION_VIOLATION);
-    await database.db.update(calendarBlocks).set({ status: 'released' }).where(eq(calendarBlocks.id, first));
+    await database.db
+      .update(calendarBlocks)
+      .set({ status: 'released' })
+      .where(eq(calendarBlocks.id, first));
     await expect(block(t(15), t(16))).resolves.toBeTruthy();
   });
 
@@ -66,7 +95,9 @@ describe('calendar blocks', () => {
     const sessionId = randomUUID();
     await block(t(18), t(19), { sessionId, status: 'booked' });
     await expect(block(t(18, 30), t(19, 30), { sessionId })).resolves.toBeTruthy();
-    expect(await refused(block(t(18, 30), t(19, 30), { sessionId: randomUUID() }))).toBe(EXCLUSION_VIOLATION);
+    expect(await refused(block(t(18, 30), t(19, 30), { sessionId: randomUUID() }))).toBe(
+      EXCLUSION_VIOLATION,
+    );
   });
 
   it('let exactly one of ten concurrent holds for one slot win', async () => {
@@ -77,7 +108,15 @@ describe('calendar blocks', () => {
 
 describe('credit ledger', () => {
   const grant = (amount: number, key: string) =>
-    database.db.transaction((tx) => applyLedgerChange(tx, { userId: clientId, delta: amount, reason: 'grant', idempotencyKey: key, at: now }));
+    database.db.transaction((tx) =>
+      applyLedgerChange(tx, {
+        userId: clientId,
+        delta: amount,
+        reason: 'grant',
+        idempotencyKey: key,
+        at: now,
+      }),
+    );
 
   it('adds nothing for a repeated idempotency key', async () => {
     const first = await grant(5, 'grant:once');
@@ -91,10 +130,19 @@ describe('credit ledger', () => {
   it('never lets the balance go below zero', async () => {
     const { balance } = await getCredits(database.db, clientId);
     const charge = await database.db.transaction((tx) =>
-      applyLedgerChange(tx, { userId: clientId, delta: -(balance + 1), reason: 'booking_charge', idempotencyKey: `charge:${randomUUID()}`, at: now }),
+      applyLedgerChange(tx, {
+        userId: clientId,
+        delta: -(balance + 1),
+        reason: 'booking_charge',
+        idempotencyKey: `charge:${randomUUID()}`,
+        at: now,
+      }),
     );
     expect(charge).toEqual({ ok: false, reason: 'insufficient_credits', balance });
-    const direct = database.db.update(creditAccounts).set({ balance: -1 }).where(eq(creditAccounts.userId, clientId));
+    const direct = database.db
+      .update(creditAccounts)
+      .set({ balance: -1 })
+      .where(eq(creditAccounts.userId, clientId));
     expect(await refused(direct)).toBe('23514');
     expect((await getCredits(database.db, clientId)).balance).toBe(balance);
   });

@@ -29,9 +29,15 @@ const request = (to = `${randomUUID()}@example.com`): EmailRequest => ({
   text: 'Hello there\n',
   html: '<p>Hello there</p>',
 });
-const logRow = async (key: string) => (await database.db.select().from(emailLog).where(eq(emailLog.idempotencyKey, key)))[0];
+const logRow = async (key: string) =>
+  (await database.db.select().from(emailLog).where(eq(emailLog.idempotencyKey, key)))[0];
 const service = () =>
-  createEmailService({ db: database.db, transport: resendTransport('re_test', resend.url), from: 'Coaching <sessions@example.com>', clock });
+  createEmailService({
+    db: database.db,
+    transport: resendTransport('re_test', resend.url),
+    from: 'Coaching <sessions@example.com>',
+    clock,
+  });
 
 describe('Resend transport', () => {
   it('sends through the real SDK with the email’s idempotency key and records it', async () => {
@@ -40,15 +46,25 @@ describe('Resend transport', () => {
     const [received] = resend.deliveredTo(email.to);
     expect(received?.idempotencyKey).toBe(email.idempotencyKey);
     expect(received?.headers.authorization).toBe('Bearer re_test');
-    expect(received?.body).toMatchObject({ from: 'Coaching <sessions@example.com>', subject: 'Hello', text: 'Hello there\n' });
-    expect(await logRow(email.idempotencyKey)).toMatchObject({ status: 'sent', transport: 'resend', attempts: 1 });
+    expect(received?.body).toMatchObject({
+      from: 'Coaching <sessions@example.com>',
+      subject: 'Hello',
+      text: 'Hello there\n',
+    });
+    expect(await logRow(email.idempotencyKey)).toMatchObject({
+      status: 'sent',
+      transport: 'resend',
+      attempts: 1,
+    });
   });
 
   it('never sends a second copy when asked again with the same key', async () => {
     const email = request();
     await service().send(email);
     expect(await service().send(email)).toBe('already_sent');
-    expect(resend.received.filter((r) => r.idempotencyKey === email.idempotencyKey)).toHaveLength(1);
+    expect(resend.received.filter((r) => r.idempotencyKey === email.idempotencyKey)).toHaveLength(
+      1,
+    );
   });
 
   it('throws a retryable error on 500 and 429, then sends once on the retry', async () => {
@@ -57,7 +73,10 @@ describe('Resend transport', () => {
     await expect(service().send(email)).rejects.toBeInstanceOf(TransientEmailError);
     resend.failNext(429);
     await expect(service().send(email)).rejects.toBeInstanceOf(TransientEmailError);
-    expect(await logRow(email.idempotencyKey)).toMatchObject({ status: 'pending', error: expect.stringMatching(/429/) });
+    expect(await logRow(email.idempotencyKey)).toMatchObject({
+      status: 'pending',
+      error: expect.stringMatching(/429/),
+    });
     expect(await service().send(email)).toBe('sent');
     expect(resend.deliveredTo(email.to)).toHaveLength(1);
     expect(await logRow(email.idempotencyKey)).toMatchObject({ status: 'sent', attempts: 3 });
@@ -68,8 +87,13 @@ describe('Resend transport', () => {
     resend.failNext(422);
     expect(await service().send(email)).toBe('failed');
     expect(await service().send(email)).toBe('already_failed');
-    expect(await logRow(email.idempotencyKey)).toMatchObject({ status: 'failed', error: expect.stringMatching(/422/) });
-    expect(resend.received.filter((r) => r.idempotencyKey === email.idempotencyKey)).toHaveLength(1);
+    expect(await logRow(email.idempotencyKey)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/422/),
+    });
+    expect(resend.received.filter((r) => r.idempotencyKey === email.idempotencyKey)).toHaveLength(
+      1,
+    );
   });
 });
 
@@ -78,10 +102,19 @@ describe('log transport', () => {
     const printed: string[] = [];
     const email = request();
     const before = resend.received.length;
-    const logService = createEmailService({ db: database.db, transport: logTransport((line) => printed.push(line)), from: 'x@example.com', clock });
+    const logService = createEmailService({
+      db: database.db,
+      transport: logTransport((line) => printed.push(line)),
+      from: 'x@example.com',
+      clock,
+    });
     expect(await logService.send(email)).toBe('sent');
     expect(printed.join('\n')).toContain(email.to);
-    expect(await logRow(email.idempotencyKey)).toMatchObject({ status: 'sent', transport: 'log', text: 'Hello there\n' });
+    expect(await logRow(email.idempotencyKey)).toMatchObject({
+      status: 'sent',
+      transport: 'log',
+      text: 'Hello there\n',
+    });
     expect(resend.received.length).toBe(before);
   });
 });

@@ -25,13 +25,16 @@ describe('exactly once under failure', () => {
     try {
       const coach = await h.createUser('coach');
       const client = await h.createUser('client', { credits: 2 });
-      const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(3) })).body;
+      const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(3) }))
+        .body;
       const accepted = await client.api.post(`/v1/invites/${invite.id}/accept`, {});
       expect(accepted.status).toBe(200);
       expect(attempts).toEqual([1, 2]);
       const { balance, ledger } = (await client.api.get('/v1/credits')).body;
       expect(balance).toBe(1);
-      expect(ledger.filter((entry: { reason: string }) => entry.reason === 'booking_charge')).toHaveLength(1);
+      expect(
+        ledger.filter((entry: { reason: string }) => entry.reason === 'booking_charge'),
+      ).toHaveLength(1);
       expect((await client.api.get('/v1/sessions')).body.items).toHaveLength(1);
     } finally {
       await h.stopWorker();
@@ -43,7 +46,9 @@ describe('exactly once under failure', () => {
     const coach = await h.createUser('coach');
     const client = await h.createUser('client', { credits: 1 });
     const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(4) })).body;
-    await eventually(async () => (await emailsOf(h, 'invite_sent', client.id)).some((email) => email.status === 'sent'));
+    await eventually(async () =>
+      (await emailsOf(h, 'invite_sent', client.id)).some((email) => email.status === 'sent'),
+    );
 
     await h.stopWorker();
     const handle = h.temporal.client.workflow.getHandle(invite.workflowId);
@@ -72,7 +77,9 @@ describe('exactly once under failure', () => {
       return rows[0]?.status === 'sent' ? rows : undefined;
     });
     expect(row?.attempts).toBe(2);
-    const requests = h.resend.received.filter((email) => email.idempotencyKey === `invite_sent:${invite.id}:${client.id}`);
+    const requests = h.resend.received.filter(
+      (email) => email.idempotencyKey === `invite_sent:${invite.id}:${client.id}`,
+    );
     expect(requests.map((request) => request.status)).toEqual([500, 200]);
     expect(h.resend.deliveredTo(client.email)).toHaveLength(1);
   });
@@ -82,7 +89,9 @@ describe('exactly once under failure', () => {
     const client = await h.createUser('client', { credits: 1 });
     h.resend.failNext(422);
     const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(6) })).body;
-    await eventually(async () => (await emailsOf(h, 'invite_sent', client.id))[0]?.status === 'failed');
+    await eventually(
+      async () => (await emailsOf(h, 'invite_sent', client.id))[0]?.status === 'failed',
+    );
     expect((await client.api.post(`/v1/invites/${invite.id}/accept`, {})).status).toBe(200);
     expect(await workflowResult(h, invite.id)).toMatchObject({ status: 'accepted' });
   });

@@ -24,16 +24,26 @@ describe('an unanswered invite (INVITE_TTL=4s, reminder 2s before)', () => {
     expect(await emailsOf(h, 'invite_expired', client.id)).toHaveLength(1);
     expect(await emailsOf(h, 'invite_expired', coach.id)).toHaveLength(1);
 
-    expect((await client.api.post(`/v1/invites/${invite.id}/accept`, {})).body.code).toBe('invite_expired');
-    expect((await client.api.post(`/v1/invites/${invite.id}/decline`, {})).body.code).toBe('invite_expired');
-    expect((await client.api.get('/v1/credits')).body).toEqual({ balance: 3, ledger: [expect.objectContaining({ reason: 'grant' })] });
-    expect((await coach.api.post('/v1/invites', { clientId: client.id, ...wanted })).status).toBe(201);
+    expect((await client.api.post(`/v1/invites/${invite.id}/accept`, {})).body.code).toBe(
+      'invite_expired',
+    );
+    expect((await client.api.post(`/v1/invites/${invite.id}/decline`, {})).body.code).toBe(
+      'invite_expired',
+    );
+    expect((await client.api.get('/v1/credits')).body).toEqual({
+      balance: 3,
+      ledger: [expect.objectContaining({ reason: 'grant' })],
+    });
+    expect((await coach.api.post('/v1/invites', { clientId: client.id, ...wanted })).status).toBe(
+      201,
+    );
   });
 
   it('sends no reminder once answered', async () => {
     const coach = await h.createUser('coach');
     const client = await h.createUser('client', { credits: 1 });
-    const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2, 3) })).body;
+    const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2, 3) }))
+      .body;
     await client.api.post(`/v1/invites/${invite.id}/decline`, {});
     await workflowResult(h, invite.id);
     expect(await emailsOf(h, 'invite_reminder', client.id)).toHaveLength(0);
@@ -43,7 +53,9 @@ describe('an unanswered invite (INVITE_TTL=4s, reminder 2s before)', () => {
     const coach = await h.createUser('coach');
     const client = await h.createUser('client', { credits: 10 });
     for (let round = 0; round < 3; round++) {
-      const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(3, round) })).body;
+      const invite = (
+        await coach.api.post('/v1/invites', { clientId: client.id, ...slot(3, round) })
+      ).body;
       const expiresAt = Date.parse(invite.expiresAt);
       await eventually(async () => Date.now() >= expiresAt - 30 - round * 20, 10_000);
       const answer = await client.api.post(`/v1/invites/${invite.id}/accept`, {});
@@ -61,7 +73,9 @@ describe('an unanswered invite (INVITE_TTL=4s, reminder 2s before)', () => {
     }
     const { balance, ledger } = (await client.api.get('/v1/credits')).body;
     const sessions = (await client.api.get('/v1/sessions')).body.items;
-    expect(ledger.filter((entry: { reason: string }) => entry.reason === 'booking_charge')).toHaveLength(sessions.length);
+    expect(
+      ledger.filter((entry: { reason: string }) => entry.reason === 'booking_charge'),
+    ).toHaveLength(sessions.length);
     expect(balance).toBe(10 - sessions.length);
   });
 });

@@ -24,15 +24,27 @@ export async function startFakeResend() {
     req.on('end', () => {
       const status = queued.shift() ?? 200;
       const key = req.headers['idempotency-key'] as string | undefined;
-      received.push({ headers: req.headers, body: JSON.parse(raw || '{}'), idempotencyKey: key, status });
+      received.push({
+        headers: req.headers,
+        body: JSON.parse(raw || '{}'),
+        idempotencyKey: key,
+        status,
+      });
       res.setHeader('content-type', 'application/json');
       if (req.method !== 'POST' || req.url !== '/emails') {
         res.statusCode = 404;
-        return res.end(JSON.stringify({ statusCode: 404, name: 'not_found', message: 'Unknown route' }));
+        return res.end(
+          JSON.stringify({ statusCode: 404, name: 'not_found', message: 'Unknown route' }),
+        );
       }
       if (status !== 200) {
         res.statusCode = status;
-        const name = status === 429 ? 'rate_limit_exceeded' : status >= 500 ? 'internal_server_error' : 'validation_error';
+        const name =
+          status === 429
+            ? 'rate_limit_exceeded'
+            : status >= 500
+              ? 'internal_server_error'
+              : 'validation_error';
         return res.end(JSON.stringify({ statusCode: status, name, message: `fake ${status}` }));
       }
       const id = (key && ids.get(key)) ?? randomUUID();
@@ -46,7 +58,8 @@ export async function startFakeResend() {
     url: `http://127.0.0.1:${port}`,
     received,
     /** Accepted sends (status 200) to one address. */
-    deliveredTo: (to: string) => received.filter((email) => email.status === 200 && [email.body.to].flat().includes(to)),
+    deliveredTo: (to: string) =>
+      received.filter((email) => email.status === 200 && [email.body.to].flat().includes(to)),
     failNext: (...statuses: number[]) => queued.push(...statuses),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -33,7 +33,12 @@ export async function startHarness(options: HarnessOptions = {}) {
   const database = await createTestDatabase();
   const resend = await startFakeResend();
   const config: Config & { authJwtSecret: string } = {
-    ...loadConfig({ RESEND_API_KEY: 're_test_key', RESEND_BASE_URL: resend.url, APP_URL: 'https://app.example.com', ...options.env }),
+    ...loadConfig({
+      RESEND_API_KEY: 're_test_key',
+      RESEND_BASE_URL: resend.url,
+      APP_URL: 'https://app.example.com',
+      ...options.env,
+    }),
     taskQueue: `test-${randomUUID()}`,
     authJwtSecret: TEST_SECRET,
   };
@@ -53,8 +58,16 @@ export async function startHarness(options: HarnessOptions = {}) {
   /** Starts a worker; a test may swap activities, e.g. one that fails after committing. */
   const startWorker = async (overrides: Partial<Activities> = {}) => {
     const activities = { ...realActivities, ...overrides };
-    const created = await createWorker({ address, namespace: config.temporalNamespace, taskQueue: config.taskQueue, activities });
-    worker = { worker: created.worker, running: created.worker.run().finally(() => created.connection.close()) };
+    const created = await createWorker({
+      address,
+      namespace: config.temporalNamespace,
+      taskQueue: config.taskQueue,
+      activities,
+    });
+    worker = {
+      worker: created.worker,
+      running: created.worker.run().finally(() => created.connection.close()),
+    };
     return created.worker;
   };
   const stopWorker = async () => {
@@ -89,7 +102,10 @@ export async function startHarness(options: HarnessOptions = {}) {
   const operator = await as(randomUUID(), 'operator');
 
   /** Creates a user through the back-office API and returns them with an API client of their own. */
-  const createUser = async (role: 'coach' | 'client', fields: { timezone?: string; credits?: number; name?: string } = {}) => {
+  const createUser = async (
+    role: 'coach' | 'client',
+    fields: { timezone?: string; credits?: number; name?: string } = {},
+  ) => {
     const id = randomUUID();
     const name = fields.name ?? `${role === 'coach' ? 'Coach' : 'Client'} ${id.slice(0, 4)}`;
     const created = await operator.put(`/v1/users/${id}`, {
@@ -98,7 +114,8 @@ export async function startHarness(options: HarnessOptions = {}) {
       email: `${role}-${id.slice(0, 8)}@example.com`,
       timezone: fields.timezone ?? (role === 'coach' ? 'Europe/Berlin' : 'America/New_York'),
     });
-    if (created.status !== 201) throw new Error(`could not create ${role}: ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`could not create ${role}: ${JSON.stringify(created.body)}`);
     if (fields.credits) await operator.post(`/v1/users/${id}/credits`, { amount: fields.credits });
     return { id, name, email: created.body.email as string, api: await as(id, role) };
   };
@@ -131,7 +148,10 @@ export async function startHarness(options: HarnessOptions = {}) {
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
 /** Polls `probe` until it returns a truthy value: tests wait for conditions, never for a guessed time. */
-export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

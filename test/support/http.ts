@@ -6,7 +6,12 @@ export interface HttpResult<T = any> {
 
 /** A tiny fetch client for one API: `as(token)` sets the bearer token. */
 export function httpClient(baseUrl: string, token?: string) {
-  const call = async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> => {
+  const call = async <T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<HttpResult<T>> => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {
@@ -17,7 +22,11 @@ export function httpClient(baseUrl: string, token?: string) {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, contentType: response.headers.get('content-type') };
+    return {
+      status: response.status,
+      body: text ? JSON.parse(text) : null,
+      contentType: response.headers.get('content-type'),
+    };
   };
   return {
     get: <T = any>(path: string) => call<T>('GET', path),

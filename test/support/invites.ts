@@ -8,11 +8,17 @@ const HOUR = 3_600_000;
 export function slot(daysAhead: number, hourOffset = 0, lengthMs = HOUR) {
   const start = new Date(Date.now() + daysAhead * 24 * HOUR + hourOffset * HOUR);
   start.setUTCMinutes(0, 0, 0);
-  return { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + lengthMs).toISOString() };
+  return {
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + lengthMs).toISOString(),
+  };
 }
 
 export async function blockStatus(h: Harness, inviteId: string) {
-  const [row] = await h.db.select({ status: calendarBlocks.status }).from(calendarBlocks).where(eq(calendarBlocks.inviteId, inviteId));
+  const [row] = await h.db
+    .select({ status: calendarBlocks.status })
+    .from(calendarBlocks)
+    .where(eq(calendarBlocks.inviteId, inviteId));
   return row?.status;
 }
 

@@ -30,27 +30,60 @@ export async function startTimeSkipping() {
   const database = await createTestDatabase();
   const resend = await startFakeResend();
   const taskQueue = `ts-${randomUUID()}`;
-  const email = createEmailService({ db: database.db, transport: resendTransport('re_test', resend.url), from: 'x@example.com', clock: () => new Date() });
+  const email = createEmailService({
+    db: database.db,
+    transport: resendTransport('re_test', resend.url),
+    from: 'x@example.com',
+    clock: () => new Date(),
+  });
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowsPath,
-    activities: createActivities({ db: database.db, email, clock: () => new Date(), appUrl: 'https://app.example.com' }),
+    activities: createActivities({
+      db: database.db,
+      email,
+      clock: () => new Date(),
+      appUrl: 'https://app.example.com',
+    }),
   });
   const running = worker.run();
 
   const now = async () => new Date(await env.currentTimeMs());
   const person = async (role: 'coach' | 'client', credits = 0) => {
     const id = randomUUID();
-    await upsertUser(database.db, { id, role, name: `${role} ${id.slice(0, 4)}`, email: `${id}@example.com`, timezone: 'Europe/Berlin' }, await now());
+    await upsertUser(
+      database.db,
+      {
+        id,
+        role,
+        name: `${role} ${id.slice(0, 4)}`,
+        email: `${id}@example.com`,
+        timezone: 'Europe/Berlin',
+      },
+      await now(),
+    );
     if (credits) {
-      await database.db.transaction((tx) => applyLedgerChange(tx, { userId: id, delta: credits, reason: 'grant', idempotencyKey: `grant:${id}`, at: new Date() }));
+      await database.db.transaction((tx) =>
+        applyLedgerChange(tx, {
+          userId: id,
+          delta: credits,
+          reason: 'grant',
+          idempotencyKey: `grant:${id}`,
+          at: new Date(),
+        }),
+      );
     }
     return id;
   };
 
   /** An invite sent now (server time) for a slot `startsInMs` ahead, with the default 7d TTL and 24h reminder. */
-  const inviteInput = async (startsInMs: number, credits = 1, ttlMs = 7 * DAY, reminderBeforeMs = DAY): Promise<InviteInput> => {
+  const inviteInput = async (
+    startsInMs: number,
+    credits = 1,
+    ttlMs = 7 * DAY,
+    reminderBeforeMs = DAY,
+  ): Promise<InviteInput> => {
     const sentAt = await now();
     const startsAt = new Date(sentAt.getTime() + startsInMs);
     const expiresAt = inviteExpiresAt({ sentAt, ttlMs, startsAt });

@@ -25,7 +25,12 @@ describe('loadConfig', () => {
   });
 
   it('reads the short duration forms', () => {
-    const config = loadConfig({ INVITE_TTL: '30s', INVITE_REMINDER_BEFORE: '15m', CANCELLATION_WINDOW: '2h', QUESTIONNAIRE_REMINDERS: '1h, 3h' });
+    const config = loadConfig({
+      INVITE_TTL: '30s',
+      INVITE_REMINDER_BEFORE: '15m',
+      CANCELLATION_WINDOW: '2h',
+      QUESTIONNAIRE_REMINDERS: '1h, 3h',
+    });
     expect(config.inviteTtlMs).toBe(30_000);
     expect(config.inviteReminderBeforeMs).toBe(900_000);
     expect(config.cancellationWindowMs).toBe(7_200_000);
@@ -34,8 +39,12 @@ describe('loadConfig', () => {
 
   it('names the variable and the expected form for a bad duration', () => {
     expect(() => loadConfig({ INVITE_TTL: '7 days' })).toThrow(ConfigError);
-    expect(() => loadConfig({ INVITE_TTL: '7 days' })).toThrow(/INVITE_TTL=7 days is invalid: expected .*30s, 15m, 24h, 7d/);
-    expect(() => loadConfig({ QUESTIONNAIRE_REMINDERS: '72h,soon' })).toThrow(/QUESTIONNAIRE_REMINDERS/);
+    expect(() => loadConfig({ INVITE_TTL: '7 days' })).toThrow(
+      /INVITE_TTL=7 days is invalid: expected .*30s, 15m, 24h, 7d/,
+    );
+    expect(() => loadConfig({ QUESTIONNAIRE_REMINDERS: '72h,soon' })).toThrow(
+      /QUESTIONNAIRE_REMINDERS/,
+    );
     expect(() => loadConfig({ CANCELLATION_WINDOW: '0s' })).toThrow(/CANCELLATION_WINDOW/);
   });
 
@@ -47,7 +56,17 @@ describe('loadConfig', () => {
   });
 
   it('takes explicit values and trims a trailing slash from URLs', () => {
-    const config = loadConfig({ PORT: '8080', APP_URL: 'https://coach.example/', TEMPORAL_ADDRESS: 'temporal:7233', SESSION_CREDIT_COST: '3' });
-    expect(config).toMatchObject({ port: 8080, appUrl: 'https://coach.example', temporalAddress: 'temporal:7233', sessionCreditCost: 3 });
+    const config = loadConfig({
+      PORT: '8080',
+      APP_URL: 'https://coach.example/',
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      SESSION_CREDIT_COST: '3',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      appUrl: 'https://coach.example',
+      temporalAddress: 'temporal:7233',
+      sessionCreditCost: 3,
+    });
   });
 });

@@ -14,7 +14,9 @@ describe('formatInZone', () => {
   });
 
   it('follows daylight saving time', () => {
-    expect(formatInZone(new Date('2026-07-01T15:00:00.000Z'), 'Europe/Berlin')).toBe('Wed 1 Jul 2026, 17:00 (Europe/Berlin, GMT+2)');
+    expect(formatInZone(new Date('2026-07-01T15:00:00.000Z'), 'Europe/Berlin')).toBe(
+      'Wed 1 Jul 2026, 17:00 (Europe/Berlin, GMT+2)',
+    );
   });
 
   it('formats a slot with its end time', () => {

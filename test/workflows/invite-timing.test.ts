@@ -13,16 +13,26 @@ afterAll(() => ts.close());
 const MINUTE = 60_000;
 
 async function start(input: InviteInput) {
-  return ts.env.client.workflow.start('inviteWorkflow', { workflowId: `invite-${input.inviteId}`, taskQueue: ts.taskQueue, args: [input] });
+  return ts.env.client.workflow.start('inviteWorkflow', {
+    workflowId: `invite-${input.inviteId}`,
+    taskQueue: ts.taskQueue,
+    args: [input],
+  });
 }
-const status = async (input: InviteInput) => (await ts.env.client.workflow.getHandle(`invite-${input.inviteId}`).query(inviteStateQuery)).status;
+const status = async (input: InviteInput) =>
+  (await ts.env.client.workflow.getHandle(`invite-${input.inviteId}`).query(inviteStateQuery))
+    .status;
 const templates = async (input: InviteInput) =>
-  (await ts.db.select({ template: emailLog.template, recipientId: emailLog.recipientId }).from(emailLog)).filter((row) =>
-    [input.clientId, input.coachId].includes(row.recipientId ?? ''),
-  );
-const charges = async (input: InviteInput) => ts.db.select().from(creditLedger).where(eq(creditLedger.inviteId, input.inviteId));
+  (
+    await ts.db
+      .select({ template: emailLog.template, recipientId: emailLog.recipientId })
+      .from(emailLog)
+  ).filter((row) => [input.clientId, input.coachId].includes(row.recipientId ?? ''));
+const charges = async (input: InviteInput) =>
+  ts.db.select().from(creditLedger).where(eq(creditLedger.inviteId, input.inviteId));
 /** Skips server time to `ms` after the invite was sent. */
-const skipTo = async (input: InviteInput, ms: number) => ts.env.sleep(Date.parse(input.sentAt) + ms - (await ts.now()).getTime());
+const skipTo = async (input: InviteInput, ms: number) =>
+  ts.env.sleep(Date.parse(input.sentAt) + ms - (await ts.now()).getTime());
 
 describe('inviteWorkflow timing (time-skipping)', () => {
   it('waits 7 days by default and expires exactly then, with one reminder a day before', async () => {
@@ -35,7 +45,9 @@ describe('inviteWorkflow timing (time-skipping)', () => {
     expect((await templates(input)).map((row) => row.template)).toEqual(['invite_sent']);
 
     await skipTo(input, 6 * DAY + MINUTE);
-    expect((await templates(input)).filter((row) => row.template === 'invite_reminder')).toHaveLength(1);
+    expect(
+      (await templates(input)).filter((row) => row.template === 'invite_reminder'),
+    ).toHaveLength(1);
 
     await skipTo(input, 7 * DAY - MINUTE);
     expect(await status(input)).toBe('pending');
@@ -76,7 +88,11 @@ describe('inviteWorkflow timing (time-skipping)', () => {
     await handle.signal('decline', { reason: 'busy' });
     expect(await handle.result()).toEqual({ status: 'declined', sessionId: null });
     await skipTo(input, 8 * DAY);
-    expect((await templates(input)).map((row) => row.template).sort()).toEqual(['invite_declined', 'invite_declined', 'invite_sent']);
+    expect((await templates(input)).map((row) => row.template).sort()).toEqual([
+      'invite_declined',
+      'invite_declined',
+      'invite_sent',
+    ]);
     expect(await charges(input)).toEqual([]);
   });
 
@@ -98,6 +114,10 @@ describe('inviteWorkflow timing (time-skipping)', () => {
     expect(outcome.status).toBe('accepted');
     expect((await charges(input)).map((row) => row.delta)).toEqual([-1]);
     const state: InviteState = await handle.query(inviteStateQuery);
-    expect(state).toMatchObject({ status: 'accepted', sessionId: outcome.sessionId, reminderSent: false });
+    expect(state).toMatchObject({
+      status: 'accepted',
+      sessionId: outcome.sessionId,
+      reminderSent: false,
+    });
   });
 });

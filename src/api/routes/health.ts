@@ -2,7 +2,10 @@ import { Router } from 'express';
 import type { ApiDeps } from '../deps.js';
 
 const within = <T>(work: Promise<T>, ms: number) =>
-  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+  Promise.race([
+    work,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref()),
+  ]);
 
 export function healthRouter({ readiness }: ApiDeps): Router {
   const router = Router();
@@ -14,7 +17,10 @@ export function healthRouter({ readiness }: ApiDeps): Router {
       within(readiness.postgres(), 2_000),
       within(readiness.temporal(), 2_000),
     ]);
-    const checks = { postgres: postgres.status === 'fulfilled', temporal: temporal.status === 'fulfilled' };
+    const checks = {
+      postgres: postgres.status === 'fulfilled',
+      temporal: temporal.status === 'fulfilled',
+    };
     const ready = checks.postgres && checks.temporal;
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
   });

@@ -3,9 +3,18 @@ import { Router } from 'express';
 import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import { checkSlot } from '../../domain/slot.js';
 import { inviteExpiresAt, inviteReminderAt } from '../../domain/invite-timing.js';
-import { findInviteForCaller, findSessionView, listInvitesForCaller } from '../../db/queries/invites.js';
+import {
+  findInviteForCaller,
+  findSessionView,
+  listInvitesForCaller,
+} from '../../db/queries/invites.js';
 import { findUserWithRole } from '../../db/queries/users.js';
-import { ClientIdKey, CoachIdKey, InviteStatusKey, SlotStartKey } from '../../temporal/search-attributes.js';
+import {
+  ClientIdKey,
+  CoachIdKey,
+  InviteStatusKey,
+  SlotStartKey,
+} from '../../temporal/search-attributes.js';
 import type { inviteWorkflow } from '../../../workflows/invite.js';
 import {
   acceptUpdate,
@@ -18,7 +27,14 @@ import {
 import { requireRole, type Caller } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, type ProblemCode } from '../problems.js';
-import { acceptBody, cancelInviteBody, createInviteBody, declineBody, idParams, inviteListQuery } from '../schemas.js';
+import {
+  acceptBody,
+  cancelInviteBody,
+  createInviteBody,
+  declineBody,
+  idParams,
+  inviteListQuery,
+} from '../schemas.js';
 import { parse } from '../validate.js';
 import { domainFailure, rethrowAsProblem } from '../workflow-failures.js';
 
@@ -32,30 +48,35 @@ const ENDED: Record<Exclude<InviteView['status'], 'pending'>, ProblemCode> = {
 /** Starts an invite's workflow and waits, through Update-with-Start, until its slot is held. */
 export async function openInvite(deps: ApiDeps, input: InviteInput): Promise<InviteView> {
   const { temporal, config } = deps;
-  const startWorkflowOperation = new WithStartWorkflowOperation<typeof inviteWorkflow>('inviteWorkflow', {
-    workflowId: `invite-${input.inviteId}`,
-    taskQueue: config.taskQueue,
-    args: [input],
-    workflowIdConflictPolicy: 'FAIL',
-    typedSearchAttributes: [
-      { key: InviteStatusKey, value: 'opening' },
-      { key: CoachIdKey, value: input.coachId },
-      { key: ClientIdKey, value: input.clientId },
-      { key: SlotStartKey, value: new Date(input.startsAt) },
-    ],
-    staticSummary: `${input.kind === 'reschedule' ? 'Reschedule' : 'Invite'} ${input.startsAt} → ${input.endsAt}`,
-    staticDetails: [
-      `Coach: ${input.coachId}`,
-      `Client: ${input.clientId}`,
-      `Slot: ${input.startsAt} – ${input.endsAt}`,
-      `Expires: ${input.expiresAt}`,
-      input.sessionId ? `Session: ${input.sessionId}` : null,
-    ]
-      .filter(Boolean)
-      .join('\n'),
-  });
+  const startWorkflowOperation = new WithStartWorkflowOperation<typeof inviteWorkflow>(
+    'inviteWorkflow',
+    {
+      workflowId: `invite-${input.inviteId}`,
+      taskQueue: config.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'FAIL',
+      typedSearchAttributes: [
+        { key: InviteStatusKey, value: 'opening' },
+        { key: CoachIdKey, value: input.coachId },
+        { key: ClientIdKey, value: input.clientId },
+        { key: SlotStartKey, value: new Date(input.startsAt) },
+      ],
+      staticSummary: `${input.kind === 'reschedule' ? 'Reschedule' : 'Invite'} ${input.startsAt} → ${input.endsAt}`,
+      staticDetails: [
+        `Coach: ${input.coachId}`,
+        `Client: ${input.clientId}`,
+        `Slot: ${input.startsAt} – ${input.endsAt}`,
+        `Expires: ${input.expiresAt}`,
+        input.sessionId ? `Session: ${input.sessionId}` : null,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    },
+  );
   try {
-    return await temporal.workflow.executeUpdateWithStart(openInviteUpdate, { startWorkflowOperation });
+    return await temporal.workflow.executeUpdateWithStart(openInviteUpdate, {
+      startWorkflowOperation,
+    });
   } catch (error) {
     rethrowAsProblem(error);
   }
@@ -64,7 +85,10 @@ export async function openInvite(deps: ApiDeps, input: InviteInput): Promise<Inv
 /** The invite's input for a slot the API has already validated. */
 export function inviteInput(
   deps: ApiDeps,
-  fields: Pick<InviteInput, 'kind' | 'coachId' | 'clientId' | 'sessionId' | 'originalSlot' | 'creditCost' | 'message'> & {
+  fields: Pick<
+    InviteInput,
+    'kind' | 'coachId' | 'clientId' | 'sessionId' | 'originalSlot' | 'creditCost' | 'message'
+  > & {
     startsAt: Date;
     endsAt: Date;
     now: Date;
@@ -77,7 +101,11 @@ export function inviteInput(
     startsAt: fields.startsAt,
     sessionStartsAt: fields.originalSlot ? new Date(fields.originalSlot.startsAt) : null,
   });
-  const reminderAt = inviteReminderAt({ sentAt: fields.now, expiresAt, reminderBeforeMs: config.inviteReminderBeforeMs });
+  const reminderAt = inviteReminderAt({
+    sentAt: fields.now,
+    expiresAt,
+    reminderBeforeMs: config.inviteReminderBeforeMs,
+  });
   return {
     inviteId: randomUUID(),
     kind: fields.kind,
@@ -104,12 +132,18 @@ export function invitesRouter(deps: ApiDeps): Router {
     if (!invite) throw new ApiError('not_found', 'No such invite.');
     return invite;
   };
-  const handle = (invite: InviteView): WorkflowHandle => temporal.workflow.getHandle(invite.workflowId);
+  const handle = (invite: InviteView): WorkflowHandle =>
+    temporal.workflow.getHandle(invite.workflowId);
   const refuseEnded = (invite: InviteView) => {
-    if (invite.status !== 'pending') throw new ApiError(ENDED[invite.status], `The invite is ${invite.status}.`);
+    if (invite.status !== 'pending')
+      throw new ApiError(ENDED[invite.status], `The invite is ${invite.status}.`);
   };
   /** Sends an answer to the workflow; if it has already ended, the stored invite explains why. */
-  const answer = async <T>(invite: InviteView, caller: Caller, send: () => Promise<T>): Promise<T> => {
+  const answer = async <T>(
+    invite: InviteView,
+    caller: Caller,
+    send: () => Promise<T>,
+  ): Promise<T> => {
     try {
       return await send();
     } catch (error) {
@@ -130,7 +164,8 @@ export function invitesRouter(deps: ApiDeps): Router {
     const now = clock();
     const slot = checkSlot(body, now);
     if (!slot.ok) throw new ApiError('invalid_slot', slot.detail);
-    if (!(await findUserWithRole(db, body.clientId, 'client'))) throw new ApiError('client_not_found', 'No client has this id.');
+    if (!(await findUserWithRole(db, body.clientId, 'client')))
+      throw new ApiError('client_not_found', 'No client has this id.');
     const input = inviteInput(deps, {
       kind: 'new',
       coachId: coach.id,
@@ -182,7 +217,9 @@ export function invitesRouter(deps: ApiDeps): Router {
         args: [{ by: client, reason: body.reason, rebook: body.rebook ?? false }],
       }),
     );
-    const next = body.rebook ? { type: 'rebook' as const, url: `${config.appUrl}/book?coachId=${invite.coachId}` } : null;
+    const next = body.rebook
+      ? { type: 'rebook' as const, url: `${config.appUrl}/book?coachId=${invite.coachId}` }
+      : null;
     res.json({ invite: declined, next });
   });
 

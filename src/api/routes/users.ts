@@ -28,7 +28,8 @@ export function usersRouter({ db, clock }: ApiDeps): Router {
   router.get('/v1/users/:id', async (req, res) => {
     const caller = callerOf(res);
     const { id } = parse(idParams, req.params, 'params');
-    const user = caller.role === 'operator' || caller.id === id ? await findUser(db, id) : undefined;
+    const user =
+      caller.role === 'operator' || caller.id === id ? await findUser(db, id) : undefined;
     if (!user) throw new ApiError('not_found', 'No such user.');
     res.json(publicUser(user));
   });
@@ -37,7 +38,8 @@ export function usersRouter({ db, clock }: ApiDeps): Router {
     requireRole(res, 'operator');
     const { id } = parse(idParams, req.params, 'params');
     const body = parse(grantCreditsBody, req.body, 'body');
-    if (!(await findUserWithRole(db, id, 'client'))) throw new ApiError('client_not_found', 'Credits are only for clients.');
+    if (!(await findUserWithRole(db, id, 'client')))
+      throw new ApiError('client_not_found', 'Credits are only for clients.');
     const result = await db.transaction((tx) =>
       applyLedgerChange(tx, {
         userId: id,

@@ -14,13 +14,21 @@ export async function findInviteForCaller(db: DbOrTx, id: string, caller: Caller
       : caller.role === 'coach'
         ? eq(invites.coachId, caller.id)
         : eq(invites.clientId, caller.id);
-  const [row] = await db.select().from(invites).where(and(eq(invites.id, id), owner));
+  const [row] = await db
+    .select()
+    .from(invites)
+    .where(and(eq(invites.id, id), owner));
   return row ? toInviteView(row) : undefined;
 }
 
 /** A coach's sent or a client's received invites, soonest first. */
-export async function listInvitesForCaller(db: DbOrTx, caller: Caller, status: InviteStatus | undefined) {
-  const owner: SQL = caller.role === 'coach' ? eq(invites.coachId, caller.id) : eq(invites.clientId, caller.id);
+export async function listInvitesForCaller(
+  db: DbOrTx,
+  caller: Caller,
+  status: InviteStatus | undefined,
+) {
+  const owner: SQL =
+    caller.role === 'coach' ? eq(invites.coachId, caller.id) : eq(invites.clientId, caller.id);
   const rows = await db
     .select()
     .from(invites)
@@ -35,7 +43,10 @@ export async function findSessionView(db: DbOrTx, id: string, caller?: Caller) {
       ? undefined
       : or(eq(sessions.coachId, caller.id), eq(sessions.clientId, caller.id));
   const [row] = await db
-    .select({ session: sessions, questionnaire: { status: questionnaires.status, submittedAt: questionnaires.submittedAt } })
+    .select({
+      session: sessions,
+      questionnaire: { status: questionnaires.status, submittedAt: questionnaires.submittedAt },
+    })
     .from(sessions)
     .leftJoin(questionnaires, eq(questionnaires.sessionId, sessions.id))
     .where(and(eq(sessions.id, id), owner));
@@ -45,10 +56,18 @@ export async function findSessionView(db: DbOrTx, id: string, caller?: Caller) {
 type SessionStatus = (typeof sessions.$inferSelect)['status'];
 
 /** The sessions a coach runs or a client attends, soonest first. */
-export async function listSessionsForCaller(db: DbOrTx, caller: Caller, status: SessionStatus | undefined) {
-  const owner: SQL = caller.role === 'coach' ? eq(sessions.coachId, caller.id) : eq(sessions.clientId, caller.id);
+export async function listSessionsForCaller(
+  db: DbOrTx,
+  caller: Caller,
+  status: SessionStatus | undefined,
+) {
+  const owner: SQL =
+    caller.role === 'coach' ? eq(sessions.coachId, caller.id) : eq(sessions.clientId, caller.id);
   const rows = await db
-    .select({ session: sessions, questionnaire: { status: questionnaires.status, submittedAt: questionnaires.submittedAt } })
+    .select({
+      session: sessions,
+      questionnaire: { status: questionnaires.status, submittedAt: questionnaires.submittedAt },
+    })
     .from(sessions)
     .leftJoin(questionnaires, eq(questionnaires.sessionId, sessions.id))
     .where(and(owner, status ? eq(sessions.status, status) : undefined))

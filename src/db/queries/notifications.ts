@@ -22,7 +22,9 @@ export async function listNotifications(db: DbOrTx, userId: string, unreadOnly: 
   const rows = await db
     .select(columns)
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), unreadOnly ? isNull(notifications.readAt) : undefined))
+    .where(
+      and(eq(notifications.userId, userId), unreadOnly ? isNull(notifications.readAt) : undefined),
+    )
     .orderBy(desc(notifications.createdAt), desc(notifications.id));
   return rows.map(view);
 }
@@ -32,7 +34,9 @@ export async function markNotificationRead(db: DbOrTx, userId: string, id: strin
   await db
     .update(notifications)
     .set({ readAt: now })
-    .where(and(eq(notifications.id, id), eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .where(
+      and(eq(notifications.id, id), eq(notifications.userId, userId), isNull(notifications.readAt)),
+    );
   const [row] = await db
     .select(columns)
     .from(notifications)

@@ -18,14 +18,20 @@ export async function findUser(db: DbOrTx, id: string): Promise<User | undefined
   return user;
 }
 
-export async function findUserWithRole(db: DbOrTx, id: string, role: User['role']): Promise<User | undefined> {
-  const [user] = await db.select(userColumns).from(users).where(and(eq(users.id, id), eq(users.role, role)));
+export async function findUserWithRole(
+  db: DbOrTx,
+  id: string,
+  role: User['role'],
+): Promise<User | undefined> {
+  const [user] = await db
+    .select(userColumns)
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.role, role)));
   return user;
 }
 
 export type UpsertUserResult =
-  | { ok: true; created: boolean; user: User }
-  | { ok: false; reason: 'role_change' };
+  { ok: true; created: boolean; user: User } | { ok: false; reason: 'role_change' };
 
 /** Creates or updates a user; a user's role never changes. Clients get a credit account. */
 export async function upsertUser(
@@ -40,10 +46,15 @@ export async function upsertUser(
       .onConflictDoNothing({ target: users.id })
       .returning(userColumns);
     if (inserted) {
-      if (input.role === 'client') await tx.insert(creditAccounts).values({ userId: input.id }).onConflictDoNothing();
+      if (input.role === 'client')
+        await tx.insert(creditAccounts).values({ userId: input.id }).onConflictDoNothing();
       return { ok: true, created: true, user: inserted };
     }
-    const [existing] = await tx.select(userColumns).from(users).where(eq(users.id, input.id)).for('update');
+    const [existing] = await tx
+      .select(userColumns)
+      .from(users)
+      .where(eq(users.id, input.id))
+      .for('update');
     if (!existing || existing.role !== input.role) return { ok: false, reason: 'role_change' };
     const [updated] = await tx
       .update(users)

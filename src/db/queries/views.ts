@@ -28,7 +28,10 @@ export function toInviteView(row: InviteRow): InviteView {
   };
 }
 
-export function toSessionView(row: SessionRow, questionnaire: QuestionnaireRow | null): SessionView {
+export function toSessionView(
+  row: SessionRow,
+  questionnaire: QuestionnaireRow | null,
+): SessionView {
   return {
     id: row.id,
     coachId: row.coachId,
@@ -44,7 +47,11 @@ export function toSessionView(row: SessionRow, questionnaire: QuestionnaireRow |
     },
     cancellation:
       row.cancelledBy && row.cancelledAt
-        ? { by: row.cancelledBy, at: iso(row.cancelledAt), refundedCredits: row.refundedCredits ?? 0 }
+        ? {
+            by: row.cancelledBy,
+            at: iso(row.cancelledAt),
+            refundedCredits: row.refundedCredits ?? 0,
+          }
         : null,
   };
 }
