@@ -1,0 +1,50 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../support/harness.js';
+import { slot, workflowResult } from '../support/invites.js';
+
+const dir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ env: { INVITE_TTL: '3s', INVITE_REMINDER_BEFORE: '2s' } });
+  mkdirSync(dir, { recursive: true });
+});
+afterAll(() => h.close());
+
+async function save(name: string, workflowId: string) {
+  const history = await h.temporal.client.workflow.getHandle(workflowId).fetchHistory();
+  writeFileSync(`${dir}${name}.json`, historyToJSON(history));
+}
+
+it('records one history for each way an invite ends', async () => {
+  const coach = await h.createUser('coach');
+  const client = await h.createUser('client', { credits: 1 });
+
+  const accepted = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2, 0) })).body;
+  await client.api.post(`/v1/invites/${accepted.id}/accept`, {});
+  await client.api.post(`/v1/invites/${accepted.id}/accept`, {});
+
+  const broke = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2, 2) })).body;
+  expect((await client.api.post(`/v1/invites/${broke.id}/accept`, {})).status).toBe(402);
+  await client.api.post(`/v1/invites/${broke.id}/decline`, { reason: 'no credits', rebook: true });
+
+  const cancelled = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2, 4) })).body;
+  await coach.api.post(`/v1/invites/${cancelled.id}/cancel`, {});
+
+  const expired = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2, 6) })).body;
+  await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2, 6) });
+
+  for (const [name, invite] of [['accepted', accepted], ['insufficient-then-declined', broke], ['cancelled', cancelled], ['expired-after-reminder', expired]] as const) {
+    await workflowResult(h, invite.id);
+    await save(`invite-${name}`, invite.workflowId);
+  }
+  const rejected: string[] = [];
+  for await (const execution of h.temporal.client.workflow.list({ query: `CoachId = "${coach.id}" AND InviteStatus = "rejected"` })) {
+    rejected.push(execution.workflowId);
+  }
+  expect(rejected).toHaveLength(1);
+  await save('invite-rejected-slot-unavailable', rejected[0]!);
+});
