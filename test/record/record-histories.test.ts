@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.js';
 import { slot, workflowResult } from '../support/invites.js';
@@ -23,7 +23,8 @@ it('records one history for each way an invite ends', async () => {
   const coach = await h.createUser('coach');
   const client = await h.createUser('client', { credits: 1 });
 
-  const accepted = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2, 0) })).body;
+  const accepted = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2, 0) }))
+    .body;
   await client.api.post(`/v1/invites/${accepted.id}/accept`, {});
   await client.api.post(`/v1/invites/${accepted.id}/accept`, {});
 
@@ -31,18 +32,27 @@ it('records one history for each way an invite ends', async () => {
   expect((await client.api.post(`/v1/invites/${broke.id}/accept`, {})).status).toBe(402);
   await client.api.post(`/v1/invites/${broke.id}/decline`, { reason: 'no credits', rebook: true });
 
-  const cancelled = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2, 4) })).body;
+  const cancelled = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2, 4) }))
+    .body;
   await coach.api.post(`/v1/invites/${cancelled.id}/cancel`, {});
 
-  const expired = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2, 6) })).body;
+  const expired = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2, 6) }))
+    .body;
   await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2, 6) });
 
-  for (const [name, invite] of [['accepted', accepted], ['insufficient-then-declined', broke], ['cancelled', cancelled], ['expired-after-reminder', expired]] as const) {
+  for (const [name, invite] of [
+    ['accepted', accepted],
+    ['insufficient-then-declined', broke],
+    ['cancelled', cancelled],
+    ['expired-after-reminder', expired],
+  ] as const) {
     await workflowResult(h, invite.id);
     await save(`invite-${name}`, invite.workflowId);
   }
   const rejected: string[] = [];
-  for await (const execution of h.temporal.client.workflow.list({ query: `CoachId = "${coach.id}" AND InviteStatus = "rejected"` })) {
+  for await (const execution of h.temporal.client.workflow.list({
+    query: `CoachId = "${coach.id}" AND InviteStatus = "rejected"`,
+  })) {
     rejected.push(execution.workflowId);
   }
   expect(rejected).toHaveLength(1);
