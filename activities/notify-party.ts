@@ -1,11 +1,12 @@
 import { eq, inArray } from 'drizzle-orm';
-import { invites, notifications, users } from '../src/db/schema.js';
+import { invites, users } from '../src/db/schema.js';
 import {
   renderInviteMessage,
   type InviteEvent,
   type Recipient,
 } from '../src/email/invite-messages.js';
 import type { ActivityDeps } from './deps.js';
+import { deliver } from './deliver.js';
 
 export interface NotifyPartyInput {
   event: InviteEvent;
@@ -19,7 +20,8 @@ export interface NotifyPartyInput {
  * Tells one person about one step of an invite: an in-app notification and an email, each keyed by
  * (event, invite, recipient) so a retried activity records and sends each exactly once.
  */
-export function notifyParty({ db, email, clock, appUrl }: ActivityDeps) {
+export function notifyParty(deps: ActivityDeps) {
+  const { db, appUrl } = deps;
   return async (input: NotifyPartyInput): Promise<void> => {
     const [invite] = await db.select().from(invites).where(eq(invites.id, input.inviteId));
     if (!invite) throw new Error(`Invite ${input.inviteId} does not exist`);
@@ -49,24 +51,6 @@ export function notifyParty({ db, email, clock, appUrl }: ActivityDeps) {
     const person = input.recipient === 'client' ? client : coach;
     const key = `${input.event}:${invite.id}:${person.id}`;
 
-    await db
-      .insert(notifications)
-      .values({
-        userId: person.id,
-        key,
-        type: input.event,
-        ...message.notification,
-        createdAt: clock(),
-      })
-      .onConflictDoNothing({ target: notifications.key });
-    await email.send({
-      idempotencyKey: key,
-      template: input.event,
-      recipientId: person.id,
-      to: person.email,
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-    });
+    await deliver(deps, { key, type: input.event, person, message });
   };
 }

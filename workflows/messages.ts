@@ -27,6 +27,8 @@ export interface InviteInput {
   sentAt: string;
   expiresAt: string;
   reminderAt: string | null;
+  /** The policy for the session an acceptance creates; absent in invites sent before sessions ran as workflows. */
+  sessionPolicy?: SessionPolicy;
 }
 
 export interface InviteView {
@@ -117,3 +119,53 @@ export const INVITE_FAILURES = [
   'session_not_active',
 ] as const;
 export type InviteFailure = (typeof INVITE_FAILURES)[number];
+
+/** The standard policy a session runs under, fixed when its invite was sent. */
+export interface SessionPolicy {
+  cancellationWindowMs: number;
+  questionnaireRemindersMs: number[];
+}
+
+export interface SessionInput {
+  sessionId: string;
+  inviteId: string;
+  coachId: string;
+  clientId: string;
+  startsAt: string;
+  endsAt: string;
+  creditCost: number;
+  policy: SessionPolicy;
+}
+
+export interface CancelSessionCommand {
+  by?: Actor;
+  /** Whose cancellation it counts as when an operator cancels: the policy differs. Default coach. */
+  onBehalfOf?: 'coach' | 'client';
+  reason?: string;
+}
+
+export interface CancelSessionResult {
+  session: SessionView;
+  refundedCredits: number;
+}
+
+export interface SessionState {
+  sessionId: string;
+  status: 'booked' | 'cancelled' | 'completed';
+  coachId: string;
+  clientId: string;
+  startsAt: string;
+  endsAt: string;
+  questionnaireSubmitted: boolean;
+  remindersSent: string[];
+  nextReminderAt: string | null;
+  waitingFor: string;
+}
+
+export const cancelSessionUpdate = defineUpdate<CancelSessionResult, [CancelSessionCommand]>('cancel');
+export const cancelSessionSignal = defineSignal<[CancelSessionCommand?]>('cancel');
+/** Sent by the API once the client's answers are stored: no more reminders. */
+export const questionnaireSubmittedSignal = defineSignal('questionnaireSubmitted');
+/** Sent by an accepted reschedule invite: the session's timers move with it. */
+export const sessionMovedSignal = defineSignal<[{ startsAt: string; endsAt: string }]>('sessionMoved');
+export const sessionStateQuery = defineQuery<SessionState>('state');

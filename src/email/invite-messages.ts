@@ -1,5 +1,5 @@
 import { formatInZone, formatSlotInZone } from '../domain/time-format.js';
-import { renderHtml, renderText, type MessageBody } from './layout.js';
+import { renderMessage, type MessageBody, type RenderedMessage } from './layout.js';
 
 export const INVITE_EVENTS = [
   'invite_sent',
@@ -38,13 +38,6 @@ export interface InviteMessageContext {
   /** The session's time before a reschedule, when the invite is one. */
   originalSlot: { startsAt: Date; endsAt: Date } | null;
   rebook: boolean;
-}
-
-export interface RenderedMessage {
-  subject: string;
-  text: string;
-  html: string;
-  notification: { title: string; body: string; link: string };
 }
 
 /** Every email and in-app notification of an invite's lifecycle, in the recipient's own zone. */

@@ -30,3 +30,19 @@ export function renderHtml(subject: string, body: MessageBody): string {
     : '';
   return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5"><p>${escapeHtml(body.greeting)}</p>\n${paragraphs}\n${button}</body></html>`;
 }
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+  notification: { title: string; body: string; link: string };
+}
+
+/** One message rendered for email (text and HTML) and for the in-app notification. */
+export function renderMessage(
+  subject: string,
+  body: MessageBody,
+  notification: RenderedMessage['notification'],
+): RenderedMessage {
+  return { subject, text: renderText(body), html: renderHtml(subject, body), notification };
+}
