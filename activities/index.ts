@@ -3,6 +3,7 @@ import { closeInvite } from './close-invite.js';
 import type { ActivityDeps } from './deps.js';
 import { holdSlot } from './hold-slot.js';
 import { notifyParty } from './notify-party.js';
+import { cancelSession, completeSession, notifySessionParty } from './session-steps.js';
 
 export type { ActivityDeps } from './deps.js';
 
@@ -13,6 +14,9 @@ export function createActivities(deps: ActivityDeps) {
     acceptInvite: acceptInvite(deps),
     closeInvite: closeInvite(deps),
     notifyParty: notifyParty(deps),
+    cancelSession: cancelSession(deps),
+    completeSession: completeSession(deps),
+    notifySessionParty: notifySessionParty(deps),
   };
 }
 

@@ -1,1 +1,2 @@
 export { inviteWorkflow } from './invite.js';
+export { sessionWorkflow } from './session.js';

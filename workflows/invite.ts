@@ -2,16 +2,26 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  getExternalWorkflowHandle,
   log,
+  ParentClosePolicy,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
+  startChild,
   upsertSearchAttributes,
   uuid4,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { InviteEvent, Recipient } from '../src/email/invite-messages.js';
-import { InviteStatusKey } from '../src/temporal/search-attributes.js';
+import {
+  ClientIdKey,
+  CoachIdKey,
+  InviteStatusKey,
+  SessionStatusKey,
+  SlotStartKey,
+} from '../src/temporal/search-attributes.js';
 import {
   acceptSignal,
   acceptUpdate,
@@ -30,7 +40,17 @@ import {
   type InviteInput,
   type InviteState,
   type InviteView,
+  type SessionPolicy,
+  type SessionView,
+  sessionMovedSignal,
 } from './messages.js';
+import { sessionWorkflow } from './session.js';
+
+/** For invites sent before the API passed a policy along: the documented defaults. */
+const DEFAULT_SESSION_POLICY: SessionPolicy = {
+  cancellationWindowMs: 24 * 3_600_000,
+  questionnaireRemindersMs: [72 * 3_600_000, 24 * 3_600_000],
+};
 
 const { holdSlot } = proxyActivities<Activities>({
   startToCloseTimeout: '15s',
@@ -202,6 +222,43 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
     );
   };
 
+  /** Starts the session's own workflow once: a child start is recorded in this history. */
+  const startSession = async (session: SessionView) => {
+    await startChild(sessionWorkflow, {
+      workflowId: `session-${session.id}`,
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      args: [
+        {
+          sessionId: session.id,
+          inviteId: input.inviteId,
+          coachId: session.coachId,
+          clientId: session.clientId,
+          startsAt: session.startsAt,
+          endsAt: session.endsAt,
+          creditCost: session.creditCost,
+          policy: input.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+        },
+      ],
+      typedSearchAttributes: [
+        { key: SessionStatusKey, value: 'booked' },
+        { key: CoachIdKey, value: session.coachId },
+        { key: ClientIdKey, value: session.clientId },
+        { key: SlotStartKey, value: new Date(session.startsAt) },
+      ],
+      staticSummary: `Session ${session.startsAt} → ${session.endsAt}`,
+      staticDetails: `Coach: ${session.coachId}\nClient: ${session.clientId}\nInvite: ${input.inviteId}`,
+    }).catch((error: unknown) =>
+      log.error('Could not start the session workflow', { error: String(error) }),
+    );
+  };
+  const moveSession = async (session: SessionView) => {
+    await getExternalWorkflowHandle(`session-${session.id}`)
+      .signal(sessionMovedSignal, { startsAt: session.startsAt, endsAt: session.endsAt })
+      .catch((error: unknown) =>
+        log.error('Could not move the session workflow', { error: String(error) }),
+      );
+  };
+
   try {
     invite = await holdSlot(input);
   } catch (error) {
@@ -237,8 +294,11 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
   }
 
   const ending = phase as Phase;
-  if (ending === 'accepted') await tell('invite_accepted', 'client', 'coach');
-  else if (ending === 'declined') await tell('invite_declined', 'coach', 'client');
+  if (ending === 'accepted' && acceptance) {
+    if (input.kind === 'reschedule') await moveSession(acceptance.session);
+    else if (patched('session-workflow')) await startSession(acceptance.session);
+    await tell('invite_accepted', 'client', 'coach');
+  } else if (ending === 'declined') await tell('invite_declined', 'coach', 'client');
   else if (ending === 'expired') await tell('invite_expired', 'client', 'coach');
   else if (ending === 'cancelled') await tell('invite_cancelled', 'client');
 

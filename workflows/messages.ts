@@ -162,10 +162,13 @@ export interface SessionState {
   waitingFor: string;
 }
 
-export const cancelSessionUpdate = defineUpdate<CancelSessionResult, [CancelSessionCommand]>('cancel');
+export const cancelSessionUpdate = defineUpdate<CancelSessionResult, [CancelSessionCommand]>(
+  'cancel',
+);
 export const cancelSessionSignal = defineSignal<[CancelSessionCommand?]>('cancel');
 /** Sent by the API once the client's answers are stored: no more reminders. */
 export const questionnaireSubmittedSignal = defineSignal('questionnaireSubmitted');
 /** Sent by an accepted reschedule invite: the session's timers move with it. */
-export const sessionMovedSignal = defineSignal<[{ startsAt: string; endsAt: string }]>('sessionMoved');
+export const sessionMovedSignal =
+  defineSignal<[{ startsAt: string; endsAt: string }]>('sessionMoved');
 export const sessionStateQuery = defineQuery<SessionState>('state');

@@ -64,12 +64,7 @@ export function renderInviteMessage(ctx: InviteMessageContext): RenderedMessage 
     title: string,
     summary: string,
     link: string,
-  ): RenderedMessage => ({
-    subject,
-    text: renderText(body),
-    html: renderHtml(subject, body),
-    notification: { title, body: summary, link },
-  });
+  ): RenderedMessage => renderMessage(subject, body, { title, body: summary, link });
   const greeting = `Hi ${person.name},`;
 
   switch (`${ctx.event}:${ctx.recipient}`) {

@@ -120,6 +120,10 @@ export function inviteInput(
     sentAt: fields.now.toISOString(),
     expiresAt: expiresAt.toISOString(),
     reminderAt: reminderAt?.toISOString() ?? null,
+    sessionPolicy: {
+      cancellationWindowMs: config.cancellationWindowMs,
+      questionnaireRemindersMs: config.questionnaireRemindersMs,
+    },
   };
 }
 

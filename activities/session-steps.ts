@@ -1,0 +1,175 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { and, eq, inArray } from 'drizzle-orm';
+import { applyLedgerChange } from '../src/db/queries/credits.js';
+import { toSessionView } from '../src/db/queries/views.js';
+import type { Tx } from '../src/db/client.js';
+import { calendarBlocks, invites, questionnaires, sessions, users } from '../src/db/schema.js';
+import { renderSessionMessage, type SessionEvent } from '../src/email/session-messages.js';
+import type { CancelSessionResult } from '../workflows/messages.js';
+import { deliver } from './deliver.js';
+import type { ActivityDeps } from './deps.js';
+
+async function sessionView(tx: Tx, sessionId: string) {
+  const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId));
+  if (!session)
+    throw ApplicationFailure.nonRetryable(`Session ${sessionId} does not exist`, 'session_missing');
+  const [questionnaire] = await tx
+    .select()
+    .from(questionnaires)
+    .where(eq(questionnaires.sessionId, sessionId));
+  return toSessionView(session, questionnaire ?? null);
+}
+
+export type CancelSessionOutcome =
+  | ({ ok: true; pendingRescheduleInviteId: string | null } & CancelSessionResult)
+  | { ok: false; reason: 'session_not_active' };
+
+/**
+ * Cancels a booked session in one transaction: marks it, releases its block and refunds what the
+ * workflow's policy decided, under the key `refund:session:<id>`. A retry after a commit returns
+ * the stored cancellation.
+ */
+export function cancelSession({ db }: ActivityDeps) {
+  return async (input: {
+    sessionId: string;
+    by: 'coach' | 'client';
+    refund: number;
+    reason: string | null;
+    at: string;
+  }): Promise<CancelSessionOutcome> =>
+    db.transaction(async (tx) => {
+      const [session] = await tx
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, input.sessionId))
+        .for('update');
+      if (!session)
+        throw ApplicationFailure.nonRetryable(
+          `Session ${input.sessionId} does not exist`,
+          'session_missing',
+        );
+      const [pending] = await tx
+        .select({ id: invites.id })
+        .from(invites)
+        .where(
+          and(
+            eq(invites.sessionId, session.id),
+            eq(invites.kind, 'reschedule'),
+            eq(invites.status, 'pending'),
+          ),
+        );
+      const pendingRescheduleInviteId = pending?.id ?? null;
+      if (session.status === 'cancelled' && session.cancelledAt?.toISOString() === input.at) {
+        const view = await sessionView(tx, session.id);
+        return {
+          ok: true,
+          session: view,
+          refundedCredits: session.refundedCredits ?? 0,
+          pendingRescheduleInviteId,
+        };
+      }
+      if (session.status !== 'booked') return { ok: false, reason: 'session_not_active' };
+
+      const at = new Date(input.at);
+      await tx
+        .update(sessions)
+        .set({
+          status: 'cancelled',
+          cancelledBy: input.by,
+          cancelledAt: at,
+          cancelReason: input.reason,
+          refundedCredits: input.refund,
+        })
+        .where(eq(sessions.id, session.id));
+      await tx
+        .update(calendarBlocks)
+        .set({ status: 'released', releasedAt: at })
+        .where(
+          and(
+            eq(calendarBlocks.id, session.blockId),
+            inArray(calendarBlocks.status, ['held', 'booked']),
+          ),
+        );
+      if (input.refund > 0) {
+        await applyLedgerChange(tx, {
+          userId: session.clientId,
+          delta: input.refund,
+          reason: 'refund',
+          idempotencyKey: `refund:session:${session.id}`,
+          sessionId: session.id,
+          inviteId: session.inviteId,
+          at,
+        });
+      }
+      return {
+        ok: true,
+        session: await sessionView(tx, session.id),
+        refundedCredits: input.refund,
+        pendingRescheduleInviteId,
+      };
+    });
+}
+
+/** At its end a booked session becomes completed (a cancelled one stays cancelled). */
+export function completeSession({ db }: ActivityDeps) {
+  return async (input: { sessionId: string }): Promise<void> => {
+    await db
+      .update(sessions)
+      .set({ status: 'completed' })
+      .where(and(eq(sessions.id, input.sessionId), eq(sessions.status, 'booked')));
+  };
+}
+
+/**
+ * Emails and notifies one party of a session. A questionnaire reminder goes out only while the
+ * session is booked and the questionnaire unanswered, whatever raced it.
+ */
+export function notifySessionParty(deps: ActivityDeps) {
+  const { db, appUrl } = deps;
+  return async (input: {
+    event: SessionEvent;
+    recipient: 'client' | 'coach';
+    sessionId: string;
+    keySuffix: string;
+  }): Promise<'sent' | 'skipped'> => {
+    const [row] = await db
+      .select({ session: sessions, questionnaireStatus: questionnaires.status })
+      .from(sessions)
+      .leftJoin(questionnaires, eq(questionnaires.sessionId, sessions.id))
+      .where(eq(sessions.id, input.sessionId));
+    if (!row)
+      throw ApplicationFailure.nonRetryable(
+        `Session ${input.sessionId} does not exist`,
+        'session_missing',
+      );
+    if (
+      input.event === 'questionnaire_reminder' &&
+      (row.session.status !== 'booked' || row.questionnaireStatus === 'submitted')
+    ) {
+      return 'skipped';
+    }
+    const people = await db
+      .select({ id: users.id, name: users.name, email: users.email, timezone: users.timezone })
+      .from(users)
+      .where(inArray(users.id, [row.session.coachId, row.session.clientId]));
+    const coach = people.find((person) => person.id === row.session.coachId);
+    const client = people.find((person) => person.id === row.session.clientId);
+    if (!coach || !client) throw new Error(`Session ${input.sessionId} names an unknown user`);
+    const message = renderSessionMessage({
+      event: input.event,
+      recipient: input.recipient,
+      appUrl,
+      coach,
+      client,
+      session: row.session,
+    });
+    const person = input.recipient === 'client' ? client : coach;
+    await deliver(deps, {
+      key: `${input.event}:${row.session.id}:${input.keySuffix}:${person.id}`,
+      type: input.event,
+      person,
+      message,
+    });
+    return 'sent';
+  };
+}

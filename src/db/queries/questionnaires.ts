@@ -1,0 +1,50 @@
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { questionnaires, sessions } from '../schema.js';
+
+export async function getQuestionnaire(db: DbOrTx, sessionId: string) {
+  const [row] = await db
+    .select({
+      status: questionnaires.status,
+      answers: questionnaires.answers,
+      submittedAt: questionnaires.submittedAt,
+    })
+    .from(questionnaires)
+    .where(eq(questionnaires.sessionId, sessionId));
+  return {
+    status: row?.status ?? 'pending',
+    answers: row?.answers ?? null,
+    submittedAt: row?.submittedAt?.toISOString() ?? null,
+  };
+}
+
+export type SubmitResult = { ok: true } | { ok: false; reason: 'session_not_active' };
+
+/** Stores the client's answers while the session is booked and has not started; later answers replace earlier ones. */
+export async function submitQuestionnaire(
+  db: DbOrTx,
+  input: { sessionId: string; clientId: string; answers: Record<string, unknown>; now: Date },
+): Promise<SubmitResult> {
+  return db.transaction(async (tx) => {
+    const [session] = await tx
+      .select({ status: sessions.status, startsAt: sessions.startsAt })
+      .from(sessions)
+      .where(and(eq(sessions.id, input.sessionId), eq(sessions.clientId, input.clientId)))
+      .for('update');
+    if (!session || session.status !== 'booked' || session.startsAt <= input.now)
+      return { ok: false, reason: 'session_not_active' };
+    await tx
+      .insert(questionnaires)
+      .values({
+        sessionId: input.sessionId,
+        status: 'submitted',
+        answers: input.answers,
+        submittedAt: input.now,
+      })
+      .onConflictDoUpdate({
+        target: questionnaires.sessionId,
+        set: { status: 'submitted', answers: input.answers, submittedAt: input.now },
+      });
+    return { ok: true };
+  });
+}

@@ -1,0 +1,234 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  getExternalWorkflowHandle,
+  log,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import {
+  checkSessionActive,
+  questionnaireReminderTimes,
+  refundOnCancel,
+} from '../src/domain/cancellation.js';
+import { SessionStatusKey, SlotStartKey } from '../src/temporal/search-attributes.js';
+import {
+  cancelSessionSignal,
+  cancelSessionUpdate,
+  cancelSignal,
+  questionnaireSubmittedSignal,
+  sessionMovedSignal,
+  sessionStateQuery,
+  type Actor,
+  type CancelSessionCommand,
+  type CancelSessionResult,
+  type SessionInput,
+  type SessionState,
+} from './messages.js';
+
+const { cancelSession, completeSession } = proxyActivities<Activities>({
+  startToCloseTimeout: '15s',
+  retry: {
+    initialInterval: '500ms',
+    maximumInterval: '30s',
+    nonRetryableErrorTypes: ['session_missing'],
+  },
+});
+const { notifySessionParty } = proxyActivities<Activities>({
+  startToCloseTimeout: '1m',
+  retry: {
+    initialInterval: '2s',
+    maximumInterval: '5m',
+    maximumAttempts: 12,
+    nonRetryableErrorTypes: ['session_missing'],
+  },
+});
+
+const failure = (type: string, message: string) =>
+  ApplicationFailure.create({ type, message, nonRetryable: true });
+
+/**
+ * A booked session from acceptance to its end: questionnaire reminders at the policy's offsets
+ * before the start (none once submitted or cancelled), cancellation under the policy, timers that
+ * move with an accepted reschedule, and completion at the end.
+ */
+export async function sessionWorkflow(input: SessionInput): Promise<SessionState['status']> {
+  let status: SessionState['status'] = 'booked';
+  let startsAt = Date.parse(input.startsAt);
+  let endsAt = Date.parse(input.endsAt);
+  let submitted = false;
+  let moved = false;
+  let busy = false;
+  const remindersSent: string[] = [];
+
+  const dueReminders = () =>
+    submitted
+      ? []
+      : questionnaireReminderTimes({
+          startsAt: new Date(startsAt),
+          offsetsMs: input.policy.questionnaireRemindersMs,
+          now: new Date(Date.now()),
+        })
+          .map((at) => at.toISOString())
+          .filter((at) => !remindersSent.includes(at));
+  const waitingFor = () => {
+    if (status !== 'booked') return `nothing: ${status}`;
+    const next = dueReminders()[0];
+    return next
+      ? `the questionnaire reminder at ${next}`
+      : `the session's end at ${new Date(endsAt).toISOString()}`;
+  };
+  const publish = () => {
+    upsertSearchAttributes([
+      { key: SessionStatusKey, value: status },
+      { key: SlotStartKey, value: new Date(startsAt) },
+    ]);
+    setCurrentDetails(
+      `Status: ${status}. Starts ${new Date(startsAt).toISOString()}. Waiting for ${waitingFor()}.`,
+    );
+  };
+
+  const party = (command: CancelSessionCommand): 'coach' | 'client' => {
+    const by: Actor | undefined = command.by;
+    if (by?.role === 'coach' || by?.role === 'client') return by.role;
+    return command.onBehalfOf ?? 'coach';
+  };
+  const check = (command: CancelSessionCommand) => {
+    const by = command.by;
+    if (
+      by &&
+      by.role !== 'operator' &&
+      by.id !== (by.role === 'coach' ? input.coachId : input.clientId)
+    ) {
+      throw failure('forbidden', 'Only the session’s own coach or client may cancel it.');
+    }
+    if (!checkSessionActive({ status, startsAt: new Date(startsAt) }, new Date(Date.now())).ok) {
+      throw failure(
+        'session_not_active',
+        `The session is ${status === 'booked' ? 'under way' : status}.`,
+      );
+    }
+  };
+
+  let cancellation: CancelSessionResult | undefined;
+  const cancel = async (command: CancelSessionCommand = {}): Promise<CancelSessionResult> => {
+    while (busy) await condition(() => !busy);
+    busy = true;
+    try {
+      check(command);
+      const by = party(command);
+      const now = new Date(Date.now());
+      const refund = refundOnCancel({
+        by,
+        now,
+        startsAt: new Date(startsAt),
+        windowMs: input.policy.cancellationWindowMs,
+        creditCost: input.creditCost,
+      });
+      const outcome = await cancelSession({
+        sessionId: input.sessionId,
+        by,
+        refund,
+        reason: command.reason ?? null,
+        at: now.toISOString(),
+      });
+      if (!outcome.ok) throw failure('session_not_active', 'The session is no longer booked.');
+      if (outcome.pendingRescheduleInviteId) {
+        await getExternalWorkflowHandle(`invite-${outcome.pendingRescheduleInviteId}`)
+          .signal(cancelSignal, { by: { role: 'operator' } })
+          .catch((error: unknown) =>
+            log.warn('Could not cancel the pending reschedule', { error: String(error) }),
+          );
+      }
+      cancellation = { session: outcome.session, refundedCredits: outcome.refundedCredits };
+      status = 'cancelled';
+      publish();
+      return cancellation;
+    } finally {
+      busy = false;
+    }
+  };
+
+  setHandler(cancelSessionUpdate, cancel, { validator: check });
+  setHandler(cancelSessionSignal, (command) => {
+    void cancel(command).catch((error: unknown) =>
+      log.warn('Signal cancel had no effect', { error: String(error) }),
+    );
+  });
+  setHandler(questionnaireSubmittedSignal, () => {
+    submitted = true;
+    publish();
+  });
+  setHandler(sessionMovedSignal, (slot) => {
+    startsAt = Date.parse(slot.startsAt);
+    endsAt = Date.parse(slot.endsAt);
+    moved = true;
+    publish();
+  });
+  setHandler(sessionStateQuery, () => ({
+    sessionId: input.sessionId,
+    status,
+    coachId: input.coachId,
+    clientId: input.clientId,
+    startsAt: new Date(startsAt).toISOString(),
+    endsAt: new Date(endsAt).toISOString(),
+    questionnaireSubmitted: submitted,
+    remindersSent: [...remindersSent],
+    nextReminderAt: dueReminders()[0] ?? null,
+    waitingFor: waitingFor(),
+  }));
+
+  publish();
+  while (status === 'booked') {
+    const next = dueReminders()[0];
+    const wakeAt = next ? Date.parse(next) : endsAt;
+    moved = false;
+    const woken = await condition(
+      () => status !== 'booked' || moved || (submitted && next !== undefined),
+      Math.max(wakeAt - Date.now(), 1),
+    );
+    if (woken || status !== 'booked') continue;
+    await condition(() => !busy);
+    if (status !== 'booked') break;
+    if (next) {
+      remindersSent.push(next);
+      await notifySessionParty({
+        event: 'questionnaire_reminder',
+        recipient: 'client',
+        sessionId: input.sessionId,
+        keySuffix: next,
+      }).catch((error: unknown) =>
+        log.error('Could not send the questionnaire reminder', { error: String(error) }),
+      );
+      publish();
+    } else if (Date.now() >= endsAt) {
+      await completeSession({ sessionId: input.sessionId });
+      status = 'completed';
+      publish();
+    }
+  }
+
+  const ending = status as SessionState['status'];
+  if (ending === 'cancelled' && cancellation) {
+    const other = cancellation.session.cancellation?.by === 'client' ? 'coach' : 'client';
+    const recipients = other === 'client' ? (['client'] as const) : (['coach', 'client'] as const);
+    await Promise.all(
+      recipients.map((recipient) =>
+        notifySessionParty({
+          event: 'session_cancelled',
+          recipient,
+          sessionId: input.sessionId,
+          keySuffix: 'cancelled',
+        }).catch((error: unknown) =>
+          log.error('Could not tell of the cancellation', { error: String(error) }),
+        ),
+      ),
+    );
+  }
+  await condition(allHandlersFinished);
+  return ending;
+}
