@@ -110,6 +110,8 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
 
   /** Answers run one at a time, so exactly one ending wins whatever arrives together. */
   const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
+    // An operator's signal may arrive while the slot is still being held.
+    await condition(() => phase !== 'opening');
     while (busy) await condition(() => !busy);
     busy = true;
     try {

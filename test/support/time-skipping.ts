@@ -36,16 +36,17 @@ export async function startTimeSkipping() {
     from: 'x@example.com',
     clock: () => new Date(),
   });
+  const activities = createActivities({
+    db: database.db,
+    email,
+    clock: () => new Date(),
+    appUrl: 'https://app.example.com',
+  });
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowsPath,
-    activities: createActivities({
-      db: database.db,
-      email,
-      clock: () => new Date(),
-      appUrl: 'https://app.example.com',
-    }),
+    activities,
   });
   const running = worker.run();
 
@@ -101,11 +102,16 @@ export async function startTimeSkipping() {
       sentAt: sentAt.toISOString(),
       expiresAt: expiresAt.toISOString(),
       reminderAt: inviteReminderAt({ sentAt, expiresAt, reminderBeforeMs })?.toISOString() ?? null,
+      sessionPolicy: {
+        cancellationWindowMs: DAY,
+        questionnaireRemindersMs: [72 * HOUR, 24 * HOUR],
+      },
     };
   };
 
   return {
     env,
+    activities,
     db: database.db,
     resend,
     taskQueue,
