@@ -49,6 +49,24 @@ it('records one history for each way an invite ends', async () => {
     await workflowResult(h, invite.id);
     await save(`invite-${name}`, invite.workflowId);
   }
+  const session = (await client.api.get('/v1/sessions')).body.items[0];
+  await h.operator.post(`/v1/users/${client.id}/credits`, { amount: 2 });
+  const moved = (await coach.api.post(`/v1/sessions/${session.id}/reschedule`, slot(3, 0))).body;
+  await client.api.post(`/v1/invites/${moved.id}/accept`, {});
+  const kept = (await coach.api.post(`/v1/sessions/${session.id}/reschedule`, slot(3, 2))).body;
+  await client.api.post(`/v1/invites/${kept.id}/decline`, {});
+  await client.api.put(`/v1/sessions/${session.id}/questionnaire`, { answers: { goal: 'focus' } });
+  await client.api.post(`/v1/sessions/${session.id}/cancel`, { reason: 'recorded' });
+  for (const [name, invite] of [
+    ['reschedule-accepted', moved],
+    ['reschedule-declined', kept],
+  ] as const) {
+    await workflowResult(h, invite.id);
+    await save(`invite-${name}`, invite.workflowId);
+  }
+  await h.temporal.client.workflow.getHandle(`session-${session.id}`).result();
+  await save('session-questionnaire-rescheduled-cancelled', `session-${session.id}`);
+
   const rejected: string[] = [];
   for await (const execution of h.temporal.client.workflow.list({
     query: `CoachId = "${coach.id}" AND InviteStatus = "rejected"`,
