@@ -1,5 +1,6 @@
-import { eq, inArray } from 'drizzle-orm';
-import { invites, users } from '../src/db/schema.js';
+import { eq } from 'drizzle-orm';
+import { findParties } from '../src/db/queries/users.js';
+import { invites } from '../src/db/schema.js';
 import {
   renderInviteMessage,
   type InviteEvent,
@@ -25,13 +26,7 @@ export function notifyParty(deps: ActivityDeps) {
   return async (input: NotifyPartyInput): Promise<void> => {
     const [invite] = await db.select().from(invites).where(eq(invites.id, input.inviteId));
     if (!invite) throw new Error(`Invite ${input.inviteId} does not exist`);
-    const people = await db
-      .select({ id: users.id, name: users.name, email: users.email, timezone: users.timezone })
-      .from(users)
-      .where(inArray(users.id, [invite.coachId, invite.clientId]));
-    const coach = people.find((person) => person.id === invite.coachId);
-    const client = people.find((person) => person.id === invite.clientId);
-    if (!coach || !client) throw new Error(`Invite ${invite.id} names an unknown user`);
+    const { coach, client } = await findParties(db, invite);
 
     const message = renderInviteMessage({
       event: input.event,

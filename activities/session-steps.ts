@@ -3,7 +3,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { applyLedgerChange } from '../src/db/queries/credits.js';
 import { toSessionView } from '../src/db/queries/views.js';
 import type { Tx } from '../src/db/client.js';
-import { calendarBlocks, invites, questionnaires, sessions, users } from '../src/db/schema.js';
+import { findParties } from '../src/db/queries/users.js';
+import { calendarBlocks, invites, questionnaires, sessions } from '../src/db/schema.js';
 import { renderSessionMessage, type SessionEvent } from '../src/email/session-messages.js';
 import type { CancelSessionResult } from '../workflows/messages.js';
 import { deliver } from './deliver.js';
@@ -148,13 +149,7 @@ export function notifySessionParty(deps: ActivityDeps) {
     ) {
       return 'skipped';
     }
-    const people = await db
-      .select({ id: users.id, name: users.name, email: users.email, timezone: users.timezone })
-      .from(users)
-      .where(inArray(users.id, [row.session.coachId, row.session.clientId]));
-    const coach = people.find((person) => person.id === row.session.coachId);
-    const client = people.find((person) => person.id === row.session.clientId);
-    if (!coach || !client) throw new Error(`Session ${input.sessionId} names an unknown user`);
+    const { coach, client } = await findParties(db, row.session);
     const message = renderSessionMessage({
       event: input.event,
       recipient: input.recipient,

@@ -78,7 +78,12 @@ export async function openInvite(deps: ApiDeps, input: InviteInput): Promise<Inv
       startWorkflowOperation,
     });
   } catch (error) {
-    rethrowAsProblem(error);
+    if (domainFailure(error)) rethrowAsProblem(error);
+    deps.logger.error({ err: error, inviteId: input.inviteId }, 'could not open the invite');
+    throw new ApiError(
+      'service_unavailable',
+      'The invite could not be opened right now; please try again.',
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { creditAccounts, users } from '../schema.js';
 
@@ -74,3 +74,25 @@ export const publicUser = (user: User) => ({
   createdAt: user.createdAt.toISOString(),
   updatedAt: user.updatedAt.toISOString(),
 });
+
+export interface Party {
+  id: string;
+  name: string;
+  email: string;
+  timezone: string;
+}
+
+/** The coach and client of an invite or session, as messages address them. */
+export async function findParties(
+  db: DbOrTx,
+  ids: { coachId: string; clientId: string },
+): Promise<{ coach: Party; client: Party }> {
+  const people = await db
+    .select({ id: users.id, name: users.name, email: users.email, timezone: users.timezone })
+    .from(users)
+    .where(inArray(users.id, [ids.coachId, ids.clientId]));
+  const coach = people.find((person) => person.id === ids.coachId);
+  const client = people.find((person) => person.id === ids.clientId);
+  if (!coach || !client) throw new Error(`Unknown coach ${ids.coachId} or client ${ids.clientId}`);
+  return { coach, client };
+}
