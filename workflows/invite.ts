@@ -44,6 +44,7 @@ import {
   type SessionView,
   sessionMovedSignal,
 } from './messages.js';
+import { createMutex } from './mutex.js';
 import { sessionWorkflow } from './session.js';
 
 /** For invites sent before the API passed a policy along: the documented defaults. */
@@ -95,7 +96,7 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
   let acceptance: AcceptResult | undefined;
   let rebook = false;
   let reminderSent = false;
-  let busy = false;
+  const mutex = createMutex();
 
   const waitingFor = (): string => {
     if (phase === 'opening') return 'holding the slot';
@@ -112,13 +113,7 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
   const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
     // An operator's signal may arrive while the slot is still being held.
     await condition(() => phase !== 'opening');
-    while (busy) await condition(() => !busy);
-    busy = true;
-    try {
-      return await work();
-    } finally {
-      busy = false;
-    }
+    return mutex.run(work);
   };
 
   const check = (answer: Answer, by: Actor | undefined) => {
@@ -133,6 +128,43 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
     if (phase !== 'pending')
       throw failure('invite_already_responded', `The invite was already ${phase}.`);
     if (Date.now() >= expiresAt) throw failure('invite_expired', 'The invite has expired.');
+  };
+
+  /** Starts the session's own workflow once: a child start is recorded in this history. */
+  const startSession = async (session: SessionView) => {
+    await startChild(sessionWorkflow, {
+      workflowId: `session-${session.id}`,
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      args: [
+        {
+          sessionId: session.id,
+          inviteId: input.inviteId,
+          coachId: session.coachId,
+          clientId: session.clientId,
+          startsAt: session.startsAt,
+          endsAt: session.endsAt,
+          creditCost: session.creditCost,
+          policy: input.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+        },
+      ],
+      typedSearchAttributes: [
+        { key: SessionStatusKey, value: 'booked' },
+        { key: CoachIdKey, value: session.coachId },
+        { key: ClientIdKey, value: session.clientId },
+        { key: SlotStartKey, value: new Date(session.startsAt) },
+      ],
+      staticSummary: `Session ${session.startsAt} → ${session.endsAt}`,
+      staticDetails: `Coach: ${session.coachId}\nClient: ${session.clientId}\nInvite: ${input.inviteId}`,
+    }).catch((error: unknown) =>
+      log.error('Could not start the session workflow', { error: String(error) }),
+    );
+  };
+  const moveSession = async (session: SessionView) => {
+    await getExternalWorkflowHandle(`session-${session.id}`)
+      .signal(sessionMovedSignal, { startsAt: session.startsAt, endsAt: session.endsAt })
+      .catch((error: unknown) =>
+        log.error('Could not move the session workflow', { error: String(error) }),
+      );
   };
 
   const accept = (command: AcceptCommand = {}) =>
@@ -154,6 +186,9 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
       acceptance = { invite: outcome.invite, session: outcome.session };
       invite = outcome.invite;
       setPhase('accepted');
+      // Before the client hears back, so the session can be cancelled or answered at once.
+      if (input.kind === 'reschedule') await moveSession(acceptance.session);
+      else if (patched('session-workflow')) await startSession(acceptance.session);
       return acceptance;
     });
 
@@ -224,43 +259,6 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
     );
   };
 
-  /** Starts the session's own workflow once: a child start is recorded in this history. */
-  const startSession = async (session: SessionView) => {
-    await startChild(sessionWorkflow, {
-      workflowId: `session-${session.id}`,
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-      args: [
-        {
-          sessionId: session.id,
-          inviteId: input.inviteId,
-          coachId: session.coachId,
-          clientId: session.clientId,
-          startsAt: session.startsAt,
-          endsAt: session.endsAt,
-          creditCost: session.creditCost,
-          policy: input.sessionPolicy ?? DEFAULT_SESSION_POLICY,
-        },
-      ],
-      typedSearchAttributes: [
-        { key: SessionStatusKey, value: 'booked' },
-        { key: CoachIdKey, value: session.coachId },
-        { key: ClientIdKey, value: session.clientId },
-        { key: SlotStartKey, value: new Date(session.startsAt) },
-      ],
-      staticSummary: `Session ${session.startsAt} → ${session.endsAt}`,
-      staticDetails: `Coach: ${session.coachId}\nClient: ${session.clientId}\nInvite: ${input.inviteId}`,
-    }).catch((error: unknown) =>
-      log.error('Could not start the session workflow', { error: String(error) }),
-    );
-  };
-  const moveSession = async (session: SessionView) => {
-    await getExternalWorkflowHandle(`session-${session.id}`)
-      .signal(sessionMovedSignal, { startsAt: session.startsAt, endsAt: session.endsAt })
-      .catch((error: unknown) =>
-        log.error('Could not move the session workflow', { error: String(error) }),
-      );
-  };
-
   try {
     invite = await holdSlot(input);
   } catch (error) {
@@ -277,7 +275,7 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
   if (reminderAt !== null && reminderAt > Date.now()) {
     const answered = await condition(() => !pending(), reminderAt - Date.now());
     if (!answered) {
-      await condition(() => !busy);
+      await condition(() => !mutex.held);
       if (pending()) {
         reminderSent = true;
         await tell('invite_reminder', 'client');
@@ -296,11 +294,8 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
   }
 
   const ending = phase as Phase;
-  if (ending === 'accepted' && acceptance) {
-    if (input.kind === 'reschedule') await moveSession(acceptance.session);
-    else if (patched('session-workflow')) await startSession(acceptance.session);
-    await tell('invite_accepted', 'client', 'coach');
-  } else if (ending === 'declined') await tell('invite_declined', 'coach', 'client');
+  if (ending === 'accepted') await tell('invite_accepted', 'client', 'coach');
+  else if (ending === 'declined') await tell('invite_declined', 'coach', 'client');
   else if (ending === 'expired') await tell('invite_expired', 'client', 'coach');
   else if (ending === 'cancelled') await tell('invite_cancelled', 'client');
 

