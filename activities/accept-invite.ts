@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { applyLedgerChange } from '../src/db/queries/credits.js';
+import { lockInvite } from '../src/db/queries/invites.js';
 import { toInviteView, toSessionView } from '../src/db/queries/views.js';
 import type { Tx } from '../src/db/client.js';
 import { calendarBlocks, invites, questionnaires, sessions } from '../src/db/schema.js';
@@ -92,12 +93,7 @@ async function moveSession(tx: Tx, invite: InviteRow, now: Date): Promise<Accept
 export function acceptInvite({ db, clock }: ActivityDeps) {
   return async (input: { inviteId: string; sessionId: string }): Promise<AcceptOutcome> =>
     db.transaction(async (tx) => {
-      const [invite] = await tx
-        .select()
-        .from(invites)
-        .where(eq(invites.id, input.inviteId))
-        .for('update');
-      if (!invite) throw new Error(`Invite ${input.inviteId} does not exist`);
+      const invite = await lockInvite(tx, input.inviteId);
       if (invite.status === 'accepted') return sessionResult(tx, invite, invite.sessionId!);
       if (invite.status !== 'pending') return { ok: false, reason: 'invite_not_pending' };
 

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { lockInvite } from '../src/db/queries/invites.js';
 import { toInviteView } from '../src/db/queries/views.js';
 import { calendarBlocks, invites } from '../src/db/schema.js';
 import type { InviteView } from '../workflows/messages.js';
@@ -18,12 +19,7 @@ export type CloseOutcome =
 export function closeInvite({ db, clock }: ActivityDeps) {
   return async (input: CloseInviteInput): Promise<CloseOutcome> =>
     db.transaction(async (tx) => {
-      const [invite] = await tx
-        .select()
-        .from(invites)
-        .where(eq(invites.id, input.inviteId))
-        .for('update');
-      if (!invite) throw new Error(`Invite ${input.inviteId} does not exist`);
+      const invite = await lockInvite(tx, input.inviteId);
       if (invite.status === input.status) return { ok: true, invite: toInviteView(invite) };
       if (invite.status !== 'pending')
         return { ok: false, reason: 'invite_not_pending', invite: toInviteView(invite) };

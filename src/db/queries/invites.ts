@@ -74,3 +74,10 @@ export async function listSessionsForCaller(
     .orderBy(asc(sessions.startsAt), asc(sessions.id));
   return rows.map((row) => toSessionView(row.session, row.questionnaire));
 }
+
+/** Locks an invite's row for the rest of the transaction, so its answers are applied one at a time. */
+export async function lockInvite(tx: DbOrTx, id: string) {
+  const [invite] = await tx.select().from(invites).where(eq(invites.id, id)).for('update');
+  if (!invite) throw new Error(`Invite ${id} does not exist`);
+  return invite;
+}
