@@ -32,16 +32,18 @@ async function bookNewSession(
   sessionId: string,
   now: Date,
 ): Promise<AcceptOutcome> {
-  const charge = await applyLedgerChange(tx, {
-    userId: invite.clientId,
-    delta: -invite.creditCost,
-    reason: 'booking_charge',
-    idempotencyKey: `booking_charge:invite:${invite.id}`,
-    inviteId: invite.id,
-    sessionId,
-    at: now,
-  });
-  if (!charge.ok) return { ok: false, reason: 'insufficient_credits' };
+  if (invite.creditCost > 0) {
+    const charge = await applyLedgerChange(tx, {
+      userId: invite.clientId,
+      delta: -invite.creditCost,
+      reason: 'booking_charge',
+      idempotencyKey: `booking_charge:invite:${invite.id}`,
+      inviteId: invite.id,
+      sessionId,
+      at: now,
+    });
+    if (!charge.ok) return { ok: false, reason: 'insufficient_credits' };
+  }
   await tx.insert(sessions).values({
     id: sessionId,
     inviteId: invite.id,

@@ -2,21 +2,42 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { eq } from 'drizzle-orm';
 import { EXCLUSION_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '../src/db/errors.js';
 import { toInviteView } from '../src/db/queries/views.js';
-import { calendarBlocks, invites } from '../src/db/schema.js';
+import type { Tx } from '../src/db/client.js';
+import { calendarBlocks, invites, sessions } from '../src/db/schema.js';
 import type { InviteInput, InviteView } from '../workflows/messages.js';
 import type { ActivityDeps } from './deps.js';
+
+/**
+ * A reschedule locks its session first, as cancelling does, so a proposal never outlives a session
+ * cancelled at the same moment.
+ */
+async function lockActiveSession(tx: Tx, sessionId: string, now: Date): Promise<void> {
+  const [session] = await tx
+    .select({ status: sessions.status, startsAt: sessions.startsAt })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId))
+    .for('update');
+  if (!session || session.status !== 'booked' || session.startsAt <= now) {
+    throw ApplicationFailure.create({
+      type: 'session_not_active',
+      message: 'The session was cancelled, completed or has started.',
+      nonRetryable: true,
+    });
+  }
+}
 
 /**
  * Writes the pending invite and its held calendar block in one transaction. The exclusion
  * constraint refuses an overlap (`slot_unavailable`, leaving nothing behind); a retry after a
  * commit finds the invite and returns it.
  */
-export function holdSlot({ db }: ActivityDeps) {
+export function holdSlot({ db, clock }: ActivityDeps) {
   return async (input: InviteInput): Promise<InviteView> => {
     const [existing] = await db.select().from(invites).where(eq(invites.id, input.inviteId));
     if (existing) return toInviteView(existing);
     try {
       const invite = await db.transaction(async (tx) => {
+        if (input.sessionId) await lockActiveSession(tx, input.sessionId, clock());
         const [row] = await tx
           .insert(invites)
           .values({

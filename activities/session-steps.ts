@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { and, eq, inArray } from 'drizzle-orm';
 import { applyLedgerChange } from '../src/db/queries/credits.js';
+import { checkSessionActive, refundOnCancel } from '../src/domain/cancellation.js';
 import { toSessionView } from '../src/db/queries/views.js';
 import type { Tx } from '../src/db/client.js';
 import { findParties } from '../src/db/queries/users.js';
@@ -26,15 +27,15 @@ export type CancelSessionOutcome =
   | { ok: false; reason: 'session_not_active' };
 
 /**
- * Cancels a booked session in one transaction: marks it, releases its block and refunds what the
- * workflow's policy decided, under the key `refund:session:<id>`. A retry after a commit returns
- * the stored cancellation.
+ * Cancels a booked session in one transaction at the workflow's moment `at`: marks it, releases its
+ * block and refunds what the cancellation policy gives, under the key `refund:session:<id>`. A
+ * retry after a commit returns the stored cancellation.
  */
 export function cancelSession({ db }: ActivityDeps) {
   return async (input: {
     sessionId: string;
     by: 'coach' | 'client';
-    refund: number;
+    windowMs: number;
     reason: string | null;
     at: string;
   }): Promise<CancelSessionOutcome> =>
@@ -69,9 +70,16 @@ export function cancelSession({ db }: ActivityDeps) {
           pendingRescheduleInviteId,
         };
       }
-      if (session.status !== 'booked') return { ok: false, reason: 'session_not_active' };
-
       const at = new Date(input.at);
+      if (!checkSessionActive(session, at).ok) return { ok: false, reason: 'session_not_active' };
+      // Decided on the locked row: an accepted reschedule may have moved the start a moment ago.
+      const refund = refundOnCancel({
+        by: input.by,
+        now: at,
+        startsAt: session.startsAt,
+        windowMs: input.windowMs,
+        creditCost: session.creditCost,
+      });
       await tx
         .update(sessions)
         .set({
@@ -79,7 +87,7 @@ export function cancelSession({ db }: ActivityDeps) {
           cancelledBy: input.by,
           cancelledAt: at,
           cancelReason: input.reason,
-          refundedCredits: input.refund,
+          refundedCredits: refund,
         })
         .where(eq(sessions.id, session.id));
       await tx
@@ -91,10 +99,10 @@ export function cancelSession({ db }: ActivityDeps) {
             inArray(calendarBlocks.status, ['held', 'booked']),
           ),
         );
-      if (input.refund > 0) {
+      if (refund > 0) {
         await applyLedgerChange(tx, {
           userId: session.clientId,
-          delta: input.refund,
+          delta: refund,
           reason: 'refund',
           idempotencyKey: `refund:session:${session.id}`,
           sessionId: session.id,
@@ -105,7 +113,7 @@ export function cancelSession({ db }: ActivityDeps) {
       return {
         ok: true,
         session: await sessionView(tx, session.id),
-        refundedCredits: input.refund,
+        refundedCredits: refund,
         pendingRescheduleInviteId,
       };
     });
@@ -145,7 +153,9 @@ export function notifySessionParty(deps: ActivityDeps) {
       );
     if (
       input.event === 'questionnaire_reminder' &&
-      (row.session.status !== 'booked' || row.questionnaireStatus === 'submitted')
+      (row.session.status !== 'booked' ||
+        row.questionnaireStatus === 'submitted' ||
+        row.session.startsAt <= deps.clock())
     ) {
       return 'skipped';
     }

@@ -59,7 +59,7 @@ const { holdSlot } = proxyActivities<Activities>({
     initialInterval: '500ms',
     maximumInterval: '5s',
     maximumAttempts: 5,
-    nonRetryableErrorTypes: ['slot_unavailable', 'reschedule_pending'],
+    nonRetryableErrorTypes: ['slot_unavailable', 'reschedule_pending', 'session_not_active'],
   },
 });
 const { acceptInvite, closeInvite } = proxyActivities<Activities>({
@@ -95,6 +95,7 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
   let openFailure: unknown;
   let acceptance: AcceptResult | undefined;
   let rebook = false;
+  let withdrawnWithSession = false;
   let reminderSent = false;
   const mutex = createMutex();
 
@@ -196,6 +197,7 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
     answer: 'decline' | 'cancel',
     by: Actor | undefined,
     declineReason: string | null,
+    onClosed: () => void,
   ) =>
     exclusive(async (): Promise<InviteView> => {
       check(answer, by);
@@ -204,14 +206,18 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
       if (!outcome.ok)
         throw failure('invite_already_responded', 'The invite is no longer pending.');
       invite = outcome.invite;
+      onClosed();
       setPhase(status);
       return invite;
     });
-  const decline = (command: DeclineCommand = {}) => {
-    rebook = command.rebook ?? false;
-    return close('decline', command.by, command.reason ?? null);
-  };
-  const cancel = (command: CancelCommand = {}) => close('cancel', command.by, null);
+  const decline = (command: DeclineCommand = {}) =>
+    close('decline', command.by, command.reason ?? null, () => {
+      rebook = command.rebook ?? false;
+    });
+  const cancel = (command: CancelCommand = {}) =>
+    close('cancel', command.by, null, () => {
+      withdrawnWithSession = command.withSession ?? false;
+    });
 
   setHandler(openInviteUpdate, async () => {
     await condition(() => phase !== 'opening');
@@ -276,7 +282,7 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
     const answered = await condition(() => !pending(), reminderAt - Date.now());
     if (!answered) {
       await condition(() => !mutex.held);
-      if (pending()) {
+      if (pending() && Date.now() < expiresAt) {
         reminderSent = true;
         await tell('invite_reminder', 'client');
       }
@@ -297,7 +303,8 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
   if (ending === 'accepted') await tell('invite_accepted', 'client', 'coach');
   else if (ending === 'declined') await tell('invite_declined', 'coach', 'client');
   else if (ending === 'expired') await tell('invite_expired', 'client', 'coach');
-  else if (ending === 'cancelled') await tell('invite_cancelled', 'client');
+  else if (ending === 'cancelled' && !withdrawnWithSession)
+    await tell('invite_cancelled', 'client');
 
   await condition(allHandlersFinished);
   return { status: ending, sessionId: acceptance?.session.id ?? null };

@@ -72,6 +72,8 @@ export interface DeclineCommand {
 }
 export interface CancelCommand {
   by?: Actor;
+  /** Set when the session itself was cancelled: its own email says so, this one stays silent. */
+  withSession?: boolean;
 }
 
 export interface AcceptResult {

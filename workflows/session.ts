@@ -10,11 +10,7 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import {
-  checkSessionActive,
-  questionnaireReminderTimes,
-  refundOnCancel,
-} from '../src/domain/cancellation.js';
+import { checkSessionActive, questionnaireReminderTimes } from '../src/domain/cancellation.js';
 import { SessionStatusKey, SlotStartKey } from '../src/temporal/search-attributes.js';
 import {
   cancelSessionSignal,
@@ -121,24 +117,17 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
       check(command);
       const by = party(command);
       const now = new Date(Date.now());
-      const refund = refundOnCancel({
-        by,
-        now,
-        startsAt: new Date(startsAt),
-        windowMs: input.policy.cancellationWindowMs,
-        creditCost: input.creditCost,
-      });
       const outcome = await cancelSession({
         sessionId: input.sessionId,
         by,
-        refund,
+        windowMs: input.policy.cancellationWindowMs,
         reason: command.reason ?? null,
         at: now.toISOString(),
       });
       if (!outcome.ok) throw failure('session_not_active', 'The session is no longer booked.');
       if (outcome.pendingRescheduleInviteId) {
         await getExternalWorkflowHandle(`invite-${outcome.pendingRescheduleInviteId}`)
-          .signal(cancelSignal, { by: { role: 'operator' } })
+          .signal(cancelSignal, { by: { role: 'operator' }, withSession: true })
           .catch((error: unknown) =>
             log.warn('Could not cancel the pending reschedule', { error: String(error) }),
           );

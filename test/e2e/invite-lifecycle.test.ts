@@ -360,6 +360,28 @@ describe('declining and cancelling', () => {
   });
 });
 
+describe('two declines at once', () => {
+  it('let only the winning decline’s rebook choice reach the emails', async () => {
+    const { coach, client } = await people();
+    for (let round = 0; round < 3; round++) {
+      const invite = (
+        await coach.api.post('/v1/invites', { clientId: client.id, ...slot(10, round) })
+      ).body;
+      const answers = await Promise.all([
+        client.api.post(`/v1/invites/${invite.id}/decline`, { rebook: false }),
+        client.api.post(`/v1/invites/${invite.id}/decline`, { rebook: true }),
+      ]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+      const rebooked = answers[1]!.status === 200;
+      await workflowResult(h, invite.id);
+      const toClient = (await emailsOf(h, 'invite_declined', client.id)).find((email) =>
+        email.idempotencyKey.includes(invite.id),
+      );
+      expect(toClient?.text.includes('/book?coachId=')).toBe(rebooked);
+    }
+  });
+});
+
 describe('operators', () => {
   it('accept through the workflow’s own signal with the same effect as the API', async () => {
     const { coach, client } = await people(1);

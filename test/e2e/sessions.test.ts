@@ -326,6 +326,10 @@ describe('reschedule invites', () => {
     await client.api.post(`/v1/sessions/${session.id}/cancel`, {});
     expect(await workflowResult(h, proposal.id)).toMatchObject({ status: 'cancelled' });
     expect(await blockStatus(h, proposal.id)).toBe('released');
+    // The session's cancellation email says it all; no "coach withdrew the proposal" as well.
+    expect(await emailsOf(h, 'invite_cancelled', client.id)).toEqual([]);
+    await h.temporal.client.workflow.getHandle(`session-${session.id}`).result();
+    expect(await emailsOf(h, 'session_cancelled', coach.id)).toHaveLength(1);
   });
 
   it('ends consistently when a cancel races an accepted reschedule', async () => {

@@ -18,6 +18,7 @@ import {
 import type { inviteWorkflow } from '../../../workflows/invite.js';
 import {
   acceptUpdate,
+  cancelSignal,
   cancelUpdate,
   declineUpdate,
   openInviteUpdate,
@@ -80,6 +81,11 @@ export async function openInvite(deps: ApiDeps, input: InviteInput): Promise<Inv
   } catch (error) {
     if (domainFailure(error)) rethrowAsProblem(error);
     deps.logger.error({ err: error, inviteId: input.inviteId }, 'could not open the invite');
+    // The coach hears "no": if the workflow did start, withdraw it so no slot stays held.
+    await temporal.workflow
+      .getHandle(`invite-${input.inviteId}`)
+      .signal(cancelSignal, { by: { role: 'operator' } })
+      .catch(() => undefined);
     throw new ApiError(
       'service_unavailable',
       'The invite could not be opened right now; please try again.',

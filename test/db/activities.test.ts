@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../activities/index.js';
+import { getCredits } from '../../src/db/queries/credits.js';
+import { upsertUser } from '../../src/db/queries/users.js';
+import { applyLedgerChange } from '../../src/db/queries/credits.js';
+import { invites, sessions } from '../../src/db/schema.js';
+import { createEmailService } from '../../src/email/email-service.js';
+import { logTransport } from '../../src/email/transport.js';
+import type { InviteInput } from '../../workflows/messages.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+const HOUR = 3_600_000;
+let database: TestDatabase;
+let activities: ReturnType<typeof createActivities>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const clock = () => new Date();
+  const email = createEmailService({
+    db: database.db,
+    transport: logTransport(() => {}),
+    from: 'x@example.com',
+    clock,
+  });
+  activities = createActivities({
+    db: database.db,
+    email,
+    clock,
+    appUrl: 'https://app.example.com',
+  });
+});
+afterAll(() => database.drop());
+
+async function people(credits: number) {
+  const coachId = randomUUID();
+  const clientId = randomUUID();
+  await upsertUser(
+    database.db,
+    { id: coachId, role: 'coach', name: 'C', email: 'c@example.com', timezone: 'UTC' },
+    new Date(),
+  );
+  await upsertUser(
+    database.db,
+    { id: clientId, role: 'client', name: 'K', email: 'k@example.com', timezone: 'UTC' },
+    new Date(),
+  );
+  if (credits) {
+    await database.db.transaction((tx) =>
+      applyLedgerChange(tx, {
+        userId: clientId,
+        delta: credits,
+        reason: 'grant',
+        idempotencyKey: `grant:${clientId}`,
+        at: new Date(),
+      }),
+    );
+  }
+  return { coachId, clientId };
+}
+
+function inviteInput(
+  ids: { coachId: string; clientId: string },
+  startsInMs: number,
+  extra: Partial<InviteInput> = {},
+): InviteInput {
+  const now = new Date();
+  const startsAt = new Date(now.getTime() + startsInMs);
+  return {
+    inviteId: randomUUID(),
+    kind: 'new',
+    ...ids,
+    sessionId: null,
+    originalSlot: null,
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
+    creditCost: 1,
+    message: null,
+    sentAt: now.toISOString(),
+    expiresAt: startsAt.toISOString(),
+    reminderAt: null,
+    ...extra,
+  };
+}
+
+async function book(credits: number, startsInMs: number, creditCost = 1) {
+  const ids = await people(credits);
+  const input = inviteInput(ids, startsInMs, { creditCost });
+  await activities.holdSlot(input);
+  const accepted = await activities.acceptInvite({
+    inviteId: input.inviteId,
+    sessionId: randomUUID(),
+  });
+  if (!accepted.ok) throw new Error(accepted.reason);
+  return { ...ids, input, session: accepted.session };
+}
+
+describe('acceptInvite', () => {
+  it('books a free session (SESSION_CREDIT_COST=0) without a ledger entry', async () => {
+    const { clientId, session } = await book(0, 48 * HOUR, 0);
+    expect(session).toMatchObject({ status: 'booked', creditCost: 0 });
+    expect(await getCredits(database.db, clientId)).toEqual({ balance: 0, ledger: [] });
+  });
+});
+
+describe('cancelSession', () => {
+  it('decides the refund on the stored start, which a reschedule may just have moved', async () => {
+    const { clientId, session } = await book(1, 72 * HOUR);
+    await database.db
+      .update(sessions)
+      .set({ startsAt: new Date(Date.now() + 10 * HOUR) })
+      .where(eq(sessions.id, session.id));
+    const cancelled = await activities.cancelSession({
+      sessionId: session.id,
+      by: 'client',
+      windowMs: 24 * HOUR,
+      reason: null,
+      at: new Date().toISOString(),
+    });
+    expect(cancelled).toMatchObject({ ok: true, refundedCredits: 0 });
+    expect((await getCredits(database.db, clientId)).balance).toBe(0);
+  });
+
+  it('refuses a session that has started', async () => {
+    const { session } = await book(1, 2 * HOUR);
+    const later = new Date(Date.parse(session.startsAt) + 60_000).toISOString();
+    expect(
+      await activities.cancelSession({
+        sessionId: session.id,
+        by: 'coach',
+        windowMs: 24 * HOUR,
+        reason: null,
+        at: later,
+      }),
+    ).toEqual({
+      ok: false,
+      reason: 'session_not_active',
+    });
+  });
+});
+
+describe('a reschedule racing the session’s cancellation', () => {
+  it('never leaves a pending reschedule behind a cancelled session', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { coachId, clientId, input, session } = await book(1, 96 * HOUR);
+      const proposal = inviteInput({ coachId, clientId }, 120 * HOUR, {
+        kind: 'reschedule',
+        sessionId: session.id,
+        originalSlot: { startsAt: input.startsAt, endsAt: input.endsAt },
+        creditCost: 0,
+      });
+      const [cancelled, held] = await Promise.allSettled([
+        activities.cancelSession({
+          sessionId: session.id,
+          by: 'coach',
+          windowMs: 24 * HOUR,
+          reason: null,
+          at: new Date().toISOString(),
+        }),
+        activities.holdSlot(proposal),
+      ]);
+      expect(cancelled.status).toBe('fulfilled');
+      const [row] = await database.db
+        .select()
+        .from(invites)
+        .where(eq(invites.id, proposal.inviteId));
+      if (held.status === 'fulfilled') {
+        expect(
+          cancelled.status === 'fulfilled' &&
+            cancelled.value.ok &&
+            cancelled.value.pendingRescheduleInviteId,
+        ).toBe(proposal.inviteId);
+      } else {
+        expect((held.reason as { type?: string }).type).toBe('session_not_active');
+        expect(row).toBeUndefined();
+      }
+    }
+  });
+});
