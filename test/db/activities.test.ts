@@ -3,13 +3,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { getCredits } from '../../src/db/queries/credits.js';
-import { upsertUser } from '../../src/db/queries/users.js';
-import { applyLedgerChange } from '../../src/db/queries/credits.js';
 import { invites, sessions } from '../../src/db/schema.js';
 import { createEmailService } from '../../src/email/email-service.js';
 import { logTransport } from '../../src/email/transport.js';
 import type { InviteInput } from '../../workflows/messages.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { buildInviteInput, seedPerson } from '../support/fixtures.js';
 
 const HOUR = 3_600_000;
 let database: TestDatabase;
@@ -34,54 +33,17 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 async function people(credits: number) {
-  const coachId = randomUUID();
-  const clientId = randomUUID();
-  await upsertUser(
-    database.db,
-    { id: coachId, role: 'coach', name: 'C', email: 'c@example.com', timezone: 'UTC' },
-    new Date(),
-  );
-  await upsertUser(
-    database.db,
-    { id: clientId, role: 'client', name: 'K', email: 'k@example.com', timezone: 'UTC' },
-    new Date(),
-  );
-  if (credits) {
-    await database.db.transaction((tx) =>
-      applyLedgerChange(tx, {
-        userId: clientId,
-        delta: credits,
-        reason: 'grant',
-        idempotencyKey: `grant:${clientId}`,
-        at: new Date(),
-      }),
-    );
-  }
+  const coachId = await seedPerson(database.db, 'coach');
+  const clientId = await seedPerson(database.db, 'client', { credits });
   return { coachId, clientId };
 }
 
 function inviteInput(
   ids: { coachId: string; clientId: string },
   startsInMs: number,
-  extra: Partial<InviteInput> = {},
+  extra: Omit<Partial<InviteInput>, 'sentAt'> = {},
 ): InviteInput {
-  const now = new Date();
-  const startsAt = new Date(now.getTime() + startsInMs);
-  return {
-    inviteId: randomUUID(),
-    kind: 'new',
-    ...ids,
-    sessionId: null,
-    originalSlot: null,
-    startsAt: startsAt.toISOString(),
-    endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
-    creditCost: 1,
-    message: null,
-    sentAt: now.toISOString(),
-    expiresAt: startsAt.toISOString(),
-    reminderAt: null,
-    ...extra,
-  };
+  return buildInviteInput({ ...ids, sentAt: new Date(), startsInMs, ...extra });
 }
 
 async function book(credits: number, startsInMs: number, creditCost = 1) {

@@ -3,15 +3,13 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities/index.js';
-import { upsertUser } from '../../src/db/queries/users.js';
-import { applyLedgerChange } from '../../src/db/queries/credits.js';
-import { inviteExpiresAt, inviteReminderAt } from '../../src/domain/invite-timing.js';
 import { createEmailService } from '../../src/email/email-service.js';
 import { resendTransport } from '../../src/email/transport.js';
 import { ensureSearchAttributes } from '../../src/temporal/ensure-search-attributes.js';
 import { workflowsPath } from '../../src/temporal/worker.js';
 import type { InviteInput } from '../../workflows/messages.js';
 import { createTestDatabase } from './database.js';
+import { buildInviteInput, seedPerson } from './fixtures.js';
 import { startFakeResend } from './fake-resend.js';
 
 export const HOUR = 3_600_000;
@@ -51,62 +49,15 @@ export async function startTimeSkipping() {
   const running = worker.run();
 
   const now = async () => new Date(await env.currentTimeMs());
-  const person = async (role: 'coach' | 'client', credits = 0) => {
-    const id = randomUUID();
-    await upsertUser(
-      database.db,
-      {
-        id,
-        role,
-        name: `${role} ${id.slice(0, 4)}`,
-        email: `${id}@example.com`,
-        timezone: 'Europe/Berlin',
-      },
-      await now(),
-    );
-    if (credits) {
-      await database.db.transaction((tx) =>
-        applyLedgerChange(tx, {
-          userId: id,
-          delta: credits,
-          reason: 'grant',
-          idempotencyKey: `grant:${id}`,
-          at: new Date(),
-        }),
-      );
-    }
-    return id;
-  };
-
   /** An invite sent now (server time) for a slot `startsInMs` ahead, with the default 7d TTL and 24h reminder. */
-  const inviteInput = async (
-    startsInMs: number,
-    credits = 1,
-    ttlMs = 7 * DAY,
-    reminderBeforeMs = DAY,
-  ): Promise<InviteInput> => {
+  const inviteInput = async (startsInMs: number, credits = 1): Promise<InviteInput> => {
     const sentAt = await now();
-    const startsAt = new Date(sentAt.getTime() + startsInMs);
-    const expiresAt = inviteExpiresAt({ sentAt, ttlMs, startsAt });
-    return {
-      inviteId: randomUUID(),
-      kind: 'new',
-      coachId: await person('coach'),
-      clientId: await person('client', credits),
-      sessionId: null,
-      originalSlot: null,
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
-      creditCost: 1,
-      message: null,
-      sentAt: sentAt.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-      reminderAt: inviteReminderAt({ sentAt, expiresAt, reminderBeforeMs })?.toISOString() ?? null,
-      sessionPolicy: {
-        cancellationWindowMs: DAY,
-        questionnaireRemindersMs: [72 * HOUR, 24 * HOUR],
-      },
-    };
+    return buildInviteInput({
+      coachId: await seedPerson(database.db, 'coach', { at: sentAt }),
+      clientId: await seedPerson(database.db, 'client', { at: sentAt, credits }),
+      sentAt,
+      startsInMs,
+    });
   };
 
   return {

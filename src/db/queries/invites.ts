@@ -37,20 +37,28 @@ export async function listInvitesForCaller(
   return rows.map(toInviteView);
 }
 
-export async function findSessionView(db: DbOrTx, id: string, caller?: Caller) {
-  const owner =
-    !caller || caller.role === 'operator'
-      ? undefined
-      : or(eq(sessions.coachId, caller.id), eq(sessions.clientId, caller.id));
-  const [row] = await db
+/** Sessions with their questionnaire status, soonest first. */
+async function sessionViews(db: DbOrTx, where: SQL | undefined) {
+  const rows = await db
     .select({
       session: sessions,
       questionnaire: { status: questionnaires.status, submittedAt: questionnaires.submittedAt },
     })
     .from(sessions)
     .leftJoin(questionnaires, eq(questionnaires.sessionId, sessions.id))
-    .where(and(eq(sessions.id, id), owner));
-  return row ? toSessionView(row.session, row.questionnaire) : undefined;
+    .where(where)
+    .orderBy(asc(sessions.startsAt), asc(sessions.id));
+  return rows.map((row) => toSessionView(row.session, row.questionnaire));
+}
+
+/** The session, if the caller may see it: its coach, its client, or an operator (or no caller: internal). */
+export async function findSessionView(db: DbOrTx, id: string, caller?: Caller) {
+  const owner =
+    !caller || caller.role === 'operator'
+      ? undefined
+      : or(eq(sessions.coachId, caller.id), eq(sessions.clientId, caller.id));
+  const [session] = await sessionViews(db, and(eq(sessions.id, id), owner));
+  return session;
 }
 
 type SessionStatus = (typeof sessions.$inferSelect)['status'];
@@ -63,16 +71,7 @@ export async function listSessionsForCaller(
 ) {
   const owner: SQL =
     caller.role === 'coach' ? eq(sessions.coachId, caller.id) : eq(sessions.clientId, caller.id);
-  const rows = await db
-    .select({
-      session: sessions,
-      questionnaire: { status: questionnaires.status, submittedAt: questionnaires.submittedAt },
-    })
-    .from(sessions)
-    .leftJoin(questionnaires, eq(questionnaires.sessionId, sessions.id))
-    .where(and(owner, status ? eq(sessions.status, status) : undefined))
-    .orderBy(asc(sessions.startsAt), asc(sessions.id));
-  return rows.map((row) => toSessionView(row.session, row.questionnaire));
+  return sessionViews(db, and(owner, status ? eq(sessions.status, status) : undefined));
 }
 
 /** Locks an invite's row for the rest of the transaction, so its answers are applied one at a time. */
