@@ -1,22 +1,28 @@
 import { acceptInvite } from './accept-invite.js';
 import { closeInvite } from './close-invite.js';
 import type { ActivityDeps } from './deps.js';
+import { failFast } from './fail-fast.js';
+import { discardInvite } from './discard-invite.js';
 import { holdSlot } from './hold-slot.js';
 import { notifyParty } from './notify-party.js';
 import { cancelSession, completeSession, notifySessionParty } from './session-steps.js';
 
 export type { ActivityDeps } from './deps.js';
 
-/** The worker's activities, closing over their clients (database, email, clock). */
+/**
+ * The worker's activities, closing over their clients (database, email, clock); errors no retry
+ * can fix fail at once.
+ */
 export function createActivities(deps: ActivityDeps) {
   return {
-    holdSlot: holdSlot(deps),
-    acceptInvite: acceptInvite(deps),
-    closeInvite: closeInvite(deps),
-    notifyParty: notifyParty(deps),
-    cancelSession: cancelSession(deps),
-    completeSession: completeSession(deps),
-    notifySessionParty: notifySessionParty(deps),
+    holdSlot: failFast(holdSlot(deps)),
+    discardInvite: failFast(discardInvite(deps)),
+    acceptInvite: failFast(acceptInvite(deps)),
+    closeInvite: failFast(closeInvite(deps)),
+    notifyParty: failFast(notifyParty(deps)),
+    cancelSession: failFast(cancelSession(deps)),
+    completeSession: failFast(completeSession(deps)),
+    notifySessionParty: failFast(notifySessionParty(deps)),
   };
 }
 

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { RecordMissingError } from '../src/db/errors.js';
 import { findParties } from '../src/db/queries/users.js';
 import { invites } from '../src/db/schema.js';
 import {
@@ -19,13 +20,19 @@ export interface NotifyPartyInput {
 
 /**
  * Tells one person about one step of an invite: an in-app notification and an email, each keyed by
- * (event, invite, recipient) so a retried activity records and sends each exactly once.
+ * (event, invite, recipient) so a retried activity records and sends each exactly once. A reminder
+ * goes out only while the invite is pending and unexpired, whatever answered it meanwhile.
  */
 export function notifyParty(deps: ActivityDeps) {
   const { db, appUrl } = deps;
-  return async (input: NotifyPartyInput): Promise<void> => {
+  return async (input: NotifyPartyInput): Promise<'sent' | 'skipped'> => {
     const [invite] = await db.select().from(invites).where(eq(invites.id, input.inviteId));
-    if (!invite) throw new Error(`Invite ${input.inviteId} does not exist`);
+    if (!invite) throw new RecordMissingError(`Invite ${input.inviteId} does not exist`);
+    if (
+      input.event === 'invite_reminder' &&
+      (invite.status !== 'pending' || invite.expiresAt <= deps.clock())
+    )
+      return 'skipped';
     const { coach, client } = await findParties(db, invite);
 
     const message = renderInviteMessage({
@@ -47,5 +54,6 @@ export function notifyParty(deps: ActivityDeps) {
     const key = `${input.event}:${invite.id}:${person.id}`;
 
     await deliver(deps, { key, type: input.event, person, message });
+    return 'sent';
   };
 }

@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { parseDuration } from './domain/duration.js';
 
 export interface Config {
+  /** NODE_ENV=production */
+  production: boolean;
   port: number;
   databaseUrl: string | undefined;
   temporalAddress: string | undefined;
@@ -80,6 +83,7 @@ function url(env: Env, name: string, fallback: string | undefined): string | und
 /** Reads the whole configuration once; throws a ConfigError naming the variable on a bad value. */
 export function loadConfig(env: Env = process.env): Config {
   return {
+    production: read(env, 'NODE_ENV') === 'production',
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl: read(env, 'DATABASE_URL'),
     temporalAddress: read(env, 'TEMPORAL_ADDRESS'),
@@ -98,4 +102,32 @@ export function loadConfig(env: Env = process.env): Config {
     sessionCreditCost: integer(env, 'SESSION_CREDIT_COST', 1, 0, 1_000_000),
     questionnaireRemindersMs: durations(env, 'QUESTIONNAIRE_REMINDERS', '72h,24h'),
   };
+}
+
+/** `npm run api` and `npm run worker` are deployed services; `npm start` is a developer's machine. */
+export type RunMode = 'service' | 'development';
+
+export const MIN_JWT_SECRET_BYTES = 32;
+
+/**
+ * The HS256 secret for this process. A service, or any process with NODE_ENV=production, needs
+ * AUTH_JWT_SECRET: a shorter secret than 32 bytes can be brute-forced offline from one token.
+ * Only `npm start` outside production makes one up, so its tokens die with the process. The
+ * secret itself is never part of an error message.
+ */
+export function jwtSecret(config: Config, mode: RunMode): string {
+  const secret = config.authJwtSecret;
+  if (secret === undefined) {
+    if (mode === 'development' && !config.production) return randomBytes(32).toString('hex');
+    throw new ConfigError(
+      `AUTH_JWT_SECRET is required: a random secret of at least ${MIN_JWT_SECRET_BYTES} bytes (for example openssl rand -hex 32)`,
+    );
+  }
+  const bytes = Buffer.byteLength(secret, 'utf8');
+  if (bytes < MIN_JWT_SECRET_BYTES) {
+    throw new ConfigError(
+      `AUTH_JWT_SECRET is too short: ${bytes} bytes, expected at least ${MIN_JWT_SECRET_BYTES}`,
+    );
+  }
+  return secret;
 }

@@ -12,6 +12,7 @@ import {
   startChild,
   upsertSearchAttributes,
   uuid4,
+  WorkflowIdReusePolicy,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import type { InviteEvent, Recipient } from '../src/email/invite-messages.js';
@@ -53,18 +54,26 @@ const DEFAULT_SESSION_POLICY: SessionPolicy = {
   questionnaireRemindersMs: [72 * 3_600_000, 24 * 3_600_000],
 };
 
+/** `holdSlot`'s refusals: its transaction rolled back, so nothing is left to discard. */
+const SLOT_REFUSALS = ['slot_unavailable', 'reschedule_pending', 'session_not_active'];
+
 const { holdSlot } = proxyActivities<Activities>({
   startToCloseTimeout: '15s',
   retry: {
     initialInterval: '500ms',
     maximumInterval: '5s',
     maximumAttempts: 5,
-    nonRetryableErrorTypes: ['slot_unavailable', 'reschedule_pending', 'session_not_active'],
+    nonRetryableErrorTypes: [...SLOT_REFUSALS, 'validation_failed', 'not_found'],
   },
 });
-const { acceptInvite, closeInvite } = proxyActivities<Activities>({
+/** Database steps retry what may pass (a restart, a lost connection); bad data fails at once. */
+const { acceptInvite, closeInvite, discardInvite } = proxyActivities<Activities>({
   startToCloseTimeout: '15s',
-  retry: { initialInterval: '500ms', maximumInterval: '30s' },
+  retry: {
+    initialInterval: '500ms',
+    maximumInterval: '30s',
+    nonRetryableErrorTypes: ['validation_failed', 'not_found'],
+  },
 });
 const { notifyParty } = proxyActivities<Activities>({
   startToCloseTimeout: '1m',
@@ -136,6 +145,7 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
     await startChild(sessionWorkflow, {
       workflowId: `session-${session.id}`,
       parentClosePolicy: ParentClosePolicy.ABANDON,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       args: [
         {
           sessionId: session.id,
@@ -160,12 +170,14 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
       log.error('Could not start the session workflow', { error: String(error) }),
     );
   };
+  /** Moves the session's timers; a session that has no workflow yet is given one at its new time. */
   const moveSession = async (session: SessionView) => {
     await getExternalWorkflowHandle(`session-${session.id}`)
       .signal(sessionMovedSignal, { startsAt: session.startsAt, endsAt: session.endsAt })
-      .catch((error: unknown) =>
-        log.error('Could not move the session workflow', { error: String(error) }),
-      );
+      .catch(async (error: unknown) => {
+        log.warn('Could not move the session workflow; starting one', { error: String(error) });
+        await startSession(session);
+      });
   };
 
   const accept = (command: AcceptCommand = {}) =>
@@ -270,21 +282,37 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
   } catch (error) {
     openFailure =
       error instanceof Error && error.cause instanceof ApplicationFailure ? error.cause : error;
+    const refused =
+      openFailure instanceof ApplicationFailure && SLOT_REFUSALS.includes(openFailure.type ?? '');
+    // The last attempt may have committed before it failed: the coach hears "no" only once nothing is held.
+    if (!refused && patched('discard-unopened-invite'))
+      await discardInvite({ inviteId: input.inviteId });
     setPhase('rejected');
     await condition(allHandlersFinished);
     return { status: 'rejected', sessionId: null };
   }
   setPhase('pending');
-  await tell('invite_sent', 'client');
 
+  // Reminder and expiry keep their time whatever the email service does: emails go out beside the
+  // timers. Histories recorded before this waited for each email first, and replay as they ran.
+  const emailsBesideTimers = patched('emails-beside-timers');
+  const emailsInFlight: Promise<void>[] = [];
+  const tellBeside = async (event: InviteEvent) => {
+    const told = tell(event, 'client');
+    emailsInFlight.push(told);
+    if (!emailsBesideTimers) await told;
+  };
+
+  await tellBeside('invite_sent');
   const pending = () => phase === 'pending';
-  if (reminderAt !== null && reminderAt > Date.now()) {
-    const answered = await condition(() => !pending(), reminderAt - Date.now());
-    if (!answered) {
+  // A reminder whose moment passed while no worker ran still goes out if the invite is pending.
+  if (reminderAt !== null && (emailsBesideTimers || reminderAt > Date.now())) {
+    if (reminderAt > Date.now()) await condition(() => !pending(), reminderAt - Date.now());
+    if (pending()) {
       await condition(() => !mutex.held);
       if (pending() && Date.now() < expiresAt) {
         reminderSent = true;
-        await tell('invite_reminder', 'client');
+        await tellBeside('invite_reminder');
       }
     }
   }
@@ -299,6 +327,8 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
     });
   }
 
+  // The ending's emails follow the ones still in flight, so nobody reads them out of order.
+  await Promise.all(emailsInFlight);
   const ending = phase as Phase;
   if (ending === 'accepted') await tell('invite_accepted', 'client', 'coach');
   else if (ending === 'declined') await tell('invite_declined', 'coach', 'client');

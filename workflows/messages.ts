@@ -137,6 +137,8 @@ export interface SessionInput {
   endsAt: string;
   creditCost: number;
   policy: SessionPolicy;
+  /** What a run hands to the next when it continues as new, or a late start knows already. */
+  carried?: { questionnaireSubmitted: boolean; remindersSent: string[] };
 }
 
 export interface CancelSessionCommand {

@@ -2,12 +2,14 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  continueAsNew,
   getExternalWorkflowHandle,
   log,
   proxyActivities,
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import { checkSessionActive, questionnaireReminderTimes } from '../src/domain/cancellation.js';
@@ -45,6 +47,12 @@ const { notifySessionParty } = proxyActivities<Activities>({
   },
 });
 
+/** A session lives for months: past this many events a run hands its state to a fresh one. */
+const HISTORY_EVENTS_BEFORE_CONTINUING = 2_000;
+const historyIsLong = () =>
+  workflowInfo().continueAsNewSuggested ||
+  workflowInfo().historyLength >= HISTORY_EVENTS_BEFORE_CONTINUING;
+
 const failure = (type: string, message: string) =>
   ApplicationFailure.create({ type, message, nonRetryable: true });
 
@@ -57,10 +65,10 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   let status: SessionState['status'] = 'booked';
   let startsAt = Date.parse(input.startsAt);
   let endsAt = Date.parse(input.endsAt);
-  let submitted = false;
+  let submitted = input.carried?.questionnaireSubmitted ?? false;
   let moved = false;
   const mutex = createMutex();
-  const remindersSent: string[] = [];
+  const remindersSent: string[] = [...(input.carried?.remindersSent ?? [])];
 
   const dueReminders = () =>
     submitted
@@ -169,11 +177,21 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
 
   publish();
   while (status === 'booked') {
+    if (historyIsLong()) {
+      await condition(() => !mutex.held && allHandlersFinished());
+      if (status !== 'booked') break;
+      await continueAsNew<typeof sessionWorkflow>({
+        ...input,
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: new Date(endsAt).toISOString(),
+        carried: { questionnaireSubmitted: submitted, remindersSent },
+      });
+    }
     const next = dueReminders()[0];
     const wakeAt = next ? Date.parse(next) : endsAt;
     moved = false;
     const woken = await condition(
-      () => status !== 'booked' || moved || (submitted && next !== undefined),
+      () => status !== 'booked' || moved || (submitted && next !== undefined) || historyIsLong(),
       Math.max(wakeAt - Date.now(), 1),
     );
     if (woken || status !== 'booked') continue;

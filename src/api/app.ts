@@ -9,13 +9,18 @@ import { notificationsRouter } from './routes/notifications.js';
 import { peopleRouter } from './routes/people.js';
 import { sessionsRouter } from './routes/sessions.js';
 import { usersRouter } from './routes/users.js';
+import { refuseUnsafeText } from './text.js';
 
-/** The HTTP API, apart from listening: every route but health and the contract needs a bearer token. */
+/**
+ * The HTTP API, apart from listening: every request's text is checked, and every route but health
+ * and the contract needs a bearer token.
+ */
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(express.json({ limit: '64kb', strict: true }));
+  app.use(refuseUnsafeText);
 
   app.use(healthRouter(deps));
   const document = openApiDocument(deps.config.appUrl);
@@ -23,7 +28,7 @@ export function createApp(deps: ApiDeps): Express {
     res.json(document);
   });
 
-  app.use(authenticate(deps.config.authJwtSecret));
+  app.use(authenticate(deps.config.authJwtSecret, deps.db));
   app.use(usersRouter(deps));
   app.use(peopleRouter(deps));
   app.use(invitesRouter(deps));

@@ -1,6 +1,8 @@
 import type { RequestHandler, Response } from 'express';
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
+import type { Db } from '../db/client.js';
+import { findUserWithRole } from '../db/queries/users.js';
 import { ApiError } from './problems.js';
 
 export const ROLES = ['coach', 'client', 'operator'] as const;
@@ -28,12 +30,15 @@ export async function signToken(
     .sign(keyOf(secret));
 }
 
-/** Verifies `Authorization: Bearer <HS256 JWT>` with `sub`, `role` and `exp`; anything else is a 401. */
-export function authenticate(secret: string): RequestHandler {
+/**
+ * Verifies `Authorization: Bearer <HS256 JWT>` (the scheme in any case) with `sub`, `role` and
+ * `exp`; a coach or client token must name a user of that role. Anything else is a 401.
+ */
+export function authenticate(secret: string, db: Db): RequestHandler {
   const key = keyOf(secret);
   return async (req, res, next) => {
     const header = req.get('authorization') ?? '';
-    const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header.trim());
+    const match = /^Bearer +([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(header.trim());
     if (!match?.[1]) throw new ApiError('unauthenticated', 'A bearer token is required.');
     let payload;
     try {
@@ -47,7 +52,11 @@ export function authenticate(secret: string): RequestHandler {
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success)
       throw new ApiError('unauthenticated', 'The bearer token lacks a valid sub or role.');
-    res.locals.caller = { id: claims.data.sub, role: claims.data.role } satisfies Caller;
+    const { sub: id, role } = claims.data;
+    // Operators are the platform's back office and have no user row.
+    if (role !== 'operator' && !(await findUserWithRole(db, id, role)))
+      throw new ApiError('unauthenticated', `The bearer token names no ${role} account.`);
+    res.locals.caller = { id, role } satisfies Caller;
     next();
   };
 }

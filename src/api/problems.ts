@@ -16,6 +16,10 @@ export const PROBLEMS = {
   reschedule_pending: { status: 409, title: 'A reschedule is already pending' },
   session_not_active: { status: 409, title: 'The session is no longer active' },
   invalid_slot: { status: 422, title: 'The slot is not valid' },
+  idempotency_key_reused: {
+    status: 422,
+    title: 'The Idempotency-Key was used with another request',
+  },
   service_unavailable: { status: 503, title: 'A dependency is unavailable' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 } as const;
@@ -49,7 +53,7 @@ export function zodFieldErrors(error: z.ZodError, location: string): FieldError[
   }));
 }
 
-function problemBody(code: ProblemCode, detail: string, errors?: FieldError[]) {
+export function problemBody(code: ProblemCode, detail: string, errors?: FieldError[]) {
   return {
     type: `https://coach-invites.dev/problems/${code.replace(/_/g, '-')}`,
     title: PROBLEMS[code].title,
@@ -93,13 +97,17 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       http.status < 500 &&
       http.expose !== false
     ) {
+      // The router refuses a path parameter that is not percent-encoded UTF-8 with a URIError.
+      const path = error instanceof URIError ? 'params' : 'body';
       const detail =
         http.type === 'entity.too.large'
           ? 'The request body is too large.'
           : http.type === 'entity.parse.failed'
             ? 'The request body is not valid JSON.'
-            : 'The request could not be read.';
-      return sendProblem(res, 'validation_failed', detail, [{ path: 'body', message: detail }]);
+            : path === 'params'
+              ? 'The request path is not valid percent-encoded UTF-8.'
+              : 'The request could not be read.';
+      return sendProblem(res, 'validation_failed', detail, [{ path, message: detail }]);
     }
     logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
     sendProblem(res, 'internal_error', 'An unexpected error occurred.');

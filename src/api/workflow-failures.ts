@@ -1,6 +1,15 @@
+import type { Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { INVITE_FAILURES, type InviteFailure } from '../../workflows/messages.js';
 import { ApiError } from './problems.js';
+
+/** How long the API waits on Temporal; the invite workflow's slot hold itself gives up about then. */
+const WORKFLOW_DEADLINE_MS = 20_000;
+
+/** Runs `call` against Temporal, failing once `WORKFLOW_DEADLINE_MS` have passed: no request hangs. */
+export function withinDeadline<T>(temporal: Client, call: () => Promise<T>): Promise<T> {
+  return temporal.withDeadline(Date.now() + WORKFLOW_DEADLINE_MS, call);
+}
 
 /** The domain failure a workflow update answered with, if it was one. */
 export function domainFailure(error: unknown): InviteFailure | undefined {

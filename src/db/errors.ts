@@ -13,4 +13,11 @@ export function pgErrorCode(error: unknown): string | undefined {
 
 export const EXCLUSION_VIOLATION = '23P01';
 export const UNIQUE_VIOLATION = '23505';
-export const FOREIGN_KEY_VIOLATION = '23503';
+
+/** SQLSTATE classes no retry can fix: the data itself (22) or an integrity constraint (23). */
+export const isPermanentDataError = (error: unknown) => /^2[23]/.test(pgErrorCode(error) ?? '');
+
+/** A row that an activity needs does not exist: retrying will not make it appear. */
+export class RecordMissingError extends Error {
+  override name = 'RecordMissingError';
+}

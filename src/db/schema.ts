@@ -3,9 +3,11 @@ import {
   check,
   index,
   integer,
+  json,
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -220,4 +222,26 @@ export const emailLog = pgTable(
     sentAt: utc('sent_at'),
   },
   (t) => [uniqueIndex('email_log_idempotency_key_uq').on(t.idempotencyKey)],
+);
+
+/**
+ * One row per caller and `Idempotency-Key`: the request it was first sent with, the invite id chosen
+ * for it (so every retry opens the same `invite-<id>` workflow) and, once known, the answer.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    callerId: uuid('caller_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    inviteId: uuid('invite_id').notNull(),
+    responseStatus: integer('response_status'),
+    // json, not jsonb: a replay answers the stored body exactly as it was first sent.
+    responseBody: json('response_body'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.callerId, t.key] }),
+    index('idempotency_keys_created_idx').on(t.createdAt),
+  ],
 );

@@ -37,23 +37,26 @@ export function createEmailService(deps: {
         .insert(emailLog)
         .values({ ...request, transport: transport.name, createdAt: clock() })
         .onConflictDoNothing({ target: emailLog.idempotencyKey });
-      const [row] = await db
+      // A retry sends exactly what was stored for its key: Resend refuses a reused key with
+      // another body, and the person must get the message that was decided the first time.
+      const [stored] = await db
         .update(emailLog)
         .set({ attempts: sql`${emailLog.attempts} + 1` })
         .where(eq(emailLog.idempotencyKey, request.idempotencyKey))
-        .returning({ status: emailLog.status });
-      if (row?.status === 'sent') return 'already_sent';
-      if (row?.status === 'failed') return 'already_failed';
+        .returning({
+          status: emailLog.status,
+          to: emailLog.to,
+          subject: emailLog.subject,
+          text: emailLog.text,
+          html: emailLog.html,
+        });
+      if (!stored) throw new Error(`Email ${request.idempotencyKey} was not recorded`);
+      if (stored.status === 'sent') return 'already_sent';
+      if (stored.status === 'failed') return 'already_failed';
 
       try {
         const result = await transport.deliver(
-          {
-            from,
-            to: request.to,
-            subject: request.subject,
-            text: request.text,
-            html: request.html,
-          },
+          { from, to: stored.to, subject: stored.subject, text: stored.text, html: stored.html },
           request.idempotencyKey,
         );
         const done =

@@ -21,13 +21,23 @@ export interface EmailTransport {
   deliver(email: OutgoingEmail, idempotencyKey: string): Promise<DeliveryResult>;
 }
 
+/** How long one request to Resend may take; a Resend that answers nothing is retried like a 5xx. */
+export const RESEND_TIMEOUT_MS = 10_000;
+
 /** The real Resend SDK; `baseUrl` lets tests point it at a fake Resend server. */
-export function resendTransport(apiKey: string, baseUrl?: string): EmailTransport {
+export function resendTransport(
+  apiKey: string,
+  baseUrl?: string,
+  timeoutMs = RESEND_TIMEOUT_MS,
+): EmailTransport {
   const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
   return {
     name: 'resend',
     async deliver(email, idempotencyKey) {
-      const { data, error } = await resend.emails.send(email, { idempotencyKey });
+      const { data, error } = await resend.emails.send(email, {
+        idempotencyKey,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       if (!error) return { status: 'sent', providerId: data?.id ?? null };
       const status = (error as { statusCode?: number | null }).statusCode ?? null;
       if (status === null || status === 429 || status >= 500) {

@@ -1,13 +1,14 @@
-import { loadConfig } from '../config.js';
+import { jwtSecret, loadConfig } from '../config.js';
 import { connectDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { logger } from '../logger.js';
 import { connectTemporal } from '../temporal/client.js';
-import { closeServer, jwtSecret, onShutdown, startApi } from './services.js';
+import { closeServer, onShutdown, startApi } from './services.js';
 
 /** The HTTP API alone, against DATABASE_URL and TEMPORAL_ADDRESS; applies migrations first. */
 async function main() {
   const config = loadConfig();
+  const secret = jwtSecret(config, 'service');
   if (!config.databaseUrl || !config.temporalAddress) {
     throw new Error(
       'npm run api needs DATABASE_URL and TEMPORAL_ADDRESS; npm start runs everything embedded',
@@ -18,13 +19,17 @@ async function main() {
   const temporal = await connectTemporal(config.temporalAddress, config.temporalNamespace);
   const server = await startApi({
     config,
-    secret: jwtSecret(config, logger),
+    secret,
     database,
     temporal,
     logger,
   });
   logger.info({ port: config.port }, 'API listening');
-  onShutdown(logger, [() => closeServer(server), temporal.close, database.close]);
+  onShutdown(logger, [
+    ['HTTP server closed', () => closeServer(server)],
+    ['Temporal client closed', temporal.close],
+    ['database closed', database.close],
+  ]);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { signToken } from '../api/auth.js';
-import { loadConfig } from '../config.js';
+import { jwtSecret, loadConfig } from '../config.js';
 import { connectDatabase } from '../db/client.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { migrateDatabase } from '../db/migrate.js';
@@ -7,14 +7,15 @@ import { logger } from '../logger.js';
 import { connectTemporal } from '../temporal/client.js';
 import { startDevServer } from '../temporal/dev-server.js';
 import { ensureSearchAttributes } from '../temporal/ensure-search-attributes.js';
+import { installWorkerRuntime } from '../temporal/worker.js';
 import { DEMO, seedDemo } from './seed-demo.js';
 import {
   closeServer,
-  jwtSecret,
   onShutdown,
   startApi,
   startWorker,
   systemClock,
+  type ShutdownStep,
 } from './services.js';
 
 const EMBEDDED_POSTGRES_PORT = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
@@ -23,7 +24,11 @@ const EMBEDDED_TEMPORAL_PORT = Number(process.env.EMBEDDED_TEMPORAL_PORT ?? 7233
 /** `npm start`: the whole service in one process tree, embedding whatever is not configured. */
 async function main() {
   const config = loadConfig();
-  const stops: (() => Promise<unknown>)[] = [];
+  const secret = jwtSecret(config, 'development');
+  if (!config.authJwtSecret) {
+    logger.warn('AUTH_JWT_SECRET is unset: signing with a secret made up for this run');
+  }
+  installWorkerRuntime();
 
   const embeddedPostgres = config.databaseUrl
     ? null
@@ -44,13 +49,17 @@ async function main() {
   const temporal = await connectTemporal(address, config.temporalNamespace);
   await ensureSearchAttributes(temporal.connection, config.temporalNamespace);
   const worker = await startWorker({ config, address, database });
-  const secret = jwtSecret(config, logger);
   const server = await startApi({ config, secret, database, temporal, logger });
 
-  stops.push(() => closeServer(server), worker.stop, temporal.close, database.close);
-  if (devServer) stops.push(devServer.stop);
-  if (embeddedPostgres) stops.push(embeddedPostgres.stop);
-  onShutdown(logger, stops);
+  const steps: ShutdownStep[] = [
+    ['HTTP server closed', () => closeServer(server)],
+    ['worker drained', worker.stop],
+    ['Temporal client closed', temporal.close],
+    ['database closed', database.close],
+  ];
+  if (devServer) steps.push(['Temporal dev server stopped', devServer.stop]);
+  if (embeddedPostgres) steps.push(['embedded PostgreSQL stopped', embeddedPostgres.stop]);
+  onShutdown(logger, steps);
 
   const lines = [
     `API:         http://localhost:${config.port}  (contract: /openapi.json)`,

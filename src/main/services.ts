@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { createApp } from '../api/app.js';
 import type { ApiDeps } from '../api/deps.js';
@@ -12,14 +11,6 @@ import { createActivities } from '../../activities/index.js';
 import type { Server } from 'node:http';
 
 export const systemClock = () => new Date();
-
-/** AUTH_JWT_SECRET, or a development secret made up now and printed, as api.md promises. */
-export function jwtSecret(config: Config, logger: Logger): string {
-  if (config.authJwtSecret) return config.authJwtSecret;
-  const secret = `dev-${randomBytes(24).toString('hex')}`;
-  logger.warn({ secret }, 'AUTH_JWT_SECRET is unset: using a development secret for this run');
-  return secret;
-}
 
 export function emailService(config: Config, database: Database) {
   const transport = config.resendApiKey
@@ -72,27 +63,43 @@ export async function startWorker(input: { config: Config; address: string; data
     }),
   });
   const running = worker.run();
+  const drain = async () => {
+    worker.shutdown();
+    await running;
+    await connection.close();
+  };
+  let stopped: Promise<void> | undefined;
   return {
     running,
-    stop: async () => {
-      worker.shutdown();
-      await running;
-      await connection.close();
-    },
+    /** Shuts the worker down once, waits for its in-flight tasks, then closes its connection. */
+    stop: () => (stopped ??= drain()),
   };
 }
 
-/** Runs `stops` in order on SIGTERM or SIGINT, then exits. */
-export function onShutdown(logger: Logger, stops: (() => Promise<unknown>)[]): void {
+/** A shutdown step and the line logged once it is done, so the order shows in the log. */
+export type ShutdownStep = [done: string, run: () => Promise<unknown>];
+
+/**
+ * Runs `steps` in order on SIGTERM or SIGINT, then exits: 0 when every step succeeded. The Temporal
+ * Runtime must not shut workers down on signals itself (see `installWorkerRuntime`).
+ */
+export function onShutdown(logger: Logger, steps: ShutdownStep[]): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    for (const step of stops) {
-      await step().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
+    let failed = false;
+    for (const [done, run] of steps) {
+      try {
+        await run();
+        logger.info(done);
+      } catch (error) {
+        failed = true;
+        logger.error({ err: error, step: done }, 'shutdown step failed');
+      }
     }
-    process.exit(0);
+    process.exit(failed ? 1 : 0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));

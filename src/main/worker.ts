@@ -1,25 +1,32 @@
-import { loadConfig } from '../config.js';
+import { jwtSecret, loadConfig } from '../config.js';
 import { connectDatabase } from '../db/client.js';
 import { logger } from '../logger.js';
 import { connectTemporal } from '../temporal/client.js';
 import { ensureSearchAttributes } from '../temporal/ensure-search-attributes.js';
+import { installWorkerRuntime } from '../temporal/worker.js';
 import { onShutdown, startWorker } from './services.js';
 
 /** The Temporal worker alone, against DATABASE_URL and TEMPORAL_ADDRESS. */
 async function main() {
   const config = loadConfig();
+  // Deployed with the API's environment: a missing or weak secret is refused on both sides.
+  jwtSecret(config, 'service');
   if (!config.databaseUrl || !config.temporalAddress) {
     throw new Error(
       'npm run worker needs DATABASE_URL and TEMPORAL_ADDRESS; npm start runs everything embedded',
     );
   }
+  installWorkerRuntime();
   const temporal = await connectTemporal(config.temporalAddress, config.temporalNamespace);
   await ensureSearchAttributes(temporal.connection, config.temporalNamespace);
   await temporal.close();
   const database = connectDatabase(config.databaseUrl);
   const worker = await startWorker({ config, address: config.temporalAddress, database });
+  onShutdown(logger, [
+    ['worker drained', worker.stop],
+    ['database closed', database.close],
+  ]);
   logger.info({ taskQueue: config.taskQueue }, 'worker polling');
-  onShutdown(logger, [worker.stop, database.close]);
   await worker.running;
 }
 

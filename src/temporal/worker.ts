@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities/index.js';
 
 export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
@@ -9,6 +9,15 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue: string;
   activities: Activities;
+}
+
+/**
+ * Installs the Temporal Runtime without its default SIGINT/SIGTERM handlers, so that only the
+ * service shuts its worker down: a second `shutdown()` of a draining worker throws, and the service
+ * must know when draining ends to close the database after it. Call before any worker exists.
+ */
+export function installWorkerRuntime(): void {
+  Runtime.install({ shutdownSignals: [] });
 }
 
 /** A worker for this service's workflows and activities; `run()` polls until `shutdown()`. */

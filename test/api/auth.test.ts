@@ -58,7 +58,7 @@ describe('bearer authentication', () => {
   });
 
   it('answers 403 when the role may never take the action', async () => {
-    const coach = await h.as(randomUUID(), 'coach');
+    const coach = (await h.createUser('coach')).api;
     const response = await coach.put(`/v1/users/${randomUUID()}`, {
       role: 'client',
       name: 'x',

@@ -82,6 +82,34 @@ describe('Resend transport', () => {
     expect(await logRow(email.idempotencyKey)).toMatchObject({ status: 'sent', attempts: 3 });
   });
 
+  it('retries with the message stored for its key, not a newly rendered one', async () => {
+    const first = request();
+    resend.failNext(500);
+    await expect(service().send(first)).rejects.toBeInstanceOf(TransientEmailError);
+    const rerendered = { ...first, subject: 'Moved', text: 'Now at 16:00\n', html: '<p>16:00</p>' };
+    expect(await service().send(rerendered)).toBe('sent');
+    const sends = resend.received.filter((r) => r.idempotencyKey === first.idempotencyKey);
+    expect(sends.map((r) => [r.status, r.body.subject, r.body.text])).toEqual([
+      [500, 'Hello', 'Hello there\n'],
+      [200, 'Hello', 'Hello there\n'],
+    ]);
+    expect(await logRow(first.idempotencyKey)).toMatchObject({ status: 'sent', subject: 'Hello' });
+  });
+
+  it('gives up on a Resend that answers nothing, as a retryable error', async () => {
+    const email = request();
+    resend.failNext(0);
+    const slow = createEmailService({
+      db: database.db,
+      transport: resendTransport('re_test', resend.url, 300),
+      from: 'Coaching <sessions@example.com>',
+      clock,
+    });
+    await expect(slow.send(email)).rejects.toBeInstanceOf(TransientEmailError);
+    expect(await logRow(email.idempotencyKey)).toMatchObject({ status: 'pending' });
+    expect(await slow.send(email)).toBe('sent');
+  });
+
   it('records a permanent rejection as failed and does not try again', async () => {
     const email = request();
     resend.failNext(422);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { eventually, startHarness, type Harness } from '../support/harness.js';
+import { eventually, startHarness, TEST_SECRET, type Harness } from '../support/harness.js';
 import { emailsOf, inviteRow, slot, workflowResult } from '../support/invites.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,6 +27,7 @@ function startWorkerProcess(): ChildProcess {
       DATABASE_URL: h.database.url,
       TEMPORAL_ADDRESS: inject('temporalAddress'),
       TEMPORAL_TASK_QUEUE: h.config.taskQueue,
+      AUTH_JWT_SECRET: TEST_SECRET,
       RESEND_API_KEY: 're_test_key',
       RESEND_BASE_URL: h.resend.url,
       APP_URL: h.config.appUrl,

@@ -11,18 +11,19 @@ export interface ReceivedEmail {
 
 /**
  * A small stand-in for Resend's HTTP API (POST /emails), so the real SDK does its real requests.
- * Answers are 200 unless queued with `failNext`; a key seen before gets the first answer's id,
- * as Resend's idempotency does.
+ * Answers are 200 unless queued with `failNext` (0: no answer at all); a key seen before gets the
+ * first answer's id, as Resend's idempotency does.
  */
 export async function startFakeResend() {
   const received: ReceivedEmail[] = [];
   const queued: number[] = [];
+  let usualStatus = 200;
   const ids = new Map<string, string>();
   const server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     req.on('end', () => {
-      const status = queued.shift() ?? 200;
+      const status = queued.shift() ?? usualStatus;
       const key = req.headers['idempotency-key'] as string | undefined;
       received.push({
         headers: req.headers,
@@ -37,6 +38,7 @@ export async function startFakeResend() {
           JSON.stringify({ statusCode: 404, name: 'not_found', message: 'Unknown route' }),
         );
       }
+      if (status === 0) return;
       if (status !== 200) {
         res.statusCode = status;
         const name =
@@ -61,7 +63,15 @@ export async function startFakeResend() {
     deliveredTo: (to: string) =>
       received.filter((email) => email.status === 200 && [email.body.to].flat().includes(to)),
     failNext: (...statuses: number[]) => queued.push(...statuses),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** What every request without a queued answer gets, until set back to 200. */
+    answerAlways: (status: number) => {
+      usualStatus = status;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

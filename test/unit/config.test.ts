@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, jwtSecret, loadConfig } from '../../src/config.js';
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
+      production: false,
       port: 3000,
       databaseUrl: undefined,
       temporalAddress: undefined,
@@ -68,5 +69,50 @@ describe('loadConfig', () => {
       temporalAddress: 'temporal:7233',
       sessionCreditCost: 3,
     });
+  });
+});
+
+describe('jwtSecret', () => {
+  const secret32 = 'x'.repeat(32);
+
+  it.each(['service', 'development'] as const)(
+    'takes a secret of 32 bytes or more (%s)',
+    (mode) => {
+      expect(jwtSecret(loadConfig({ AUTH_JWT_SECRET: secret32 }), mode)).toBe(secret32);
+    },
+  );
+
+  it('refuses a service without AUTH_JWT_SECRET, naming it', () => {
+    expect(() => jwtSecret(loadConfig({}), 'service')).toThrow(ConfigError);
+    expect(() => jwtSecret(loadConfig({ AUTH_JWT_SECRET: '  ' }), 'service')).toThrow(
+      /AUTH_JWT_SECRET is required/,
+    );
+  });
+
+  it('refuses any process with NODE_ENV=production without AUTH_JWT_SECRET', () => {
+    expect(() => jwtSecret(loadConfig({ NODE_ENV: 'production' }), 'development')).toThrow(
+      /AUTH_JWT_SECRET is required/,
+    );
+  });
+
+  it('counts UTF-8 bytes, not characters, and never echoes the secret', () => {
+    const short = 'é'.repeat(15) + 'a'; // 16 characters, 31 bytes
+    expect(() => jwtSecret(loadConfig({ AUTH_JWT_SECRET: short }), 'service')).toThrow(
+      'AUTH_JWT_SECRET is too short: 31 bytes, expected at least 32',
+    );
+    const enough = 'é'.repeat(16); // 16 characters, 32 bytes
+    expect(jwtSecret(loadConfig({ AUTH_JWT_SECRET: enough }), 'service')).toBe(enough);
+  });
+
+  it('refuses a short secret in development too, since it was meant to be used', () => {
+    expect(() => jwtSecret(loadConfig({ AUTH_JWT_SECRET: 'short' }), 'development')).toThrow(
+      /AUTH_JWT_SECRET is too short/,
+    );
+  });
+
+  it('makes up a fresh 32-byte secret for npm start outside production', () => {
+    const first = jwtSecret(loadConfig({}), 'development');
+    expect(Buffer.byteLength(first, 'utf8')).toBeGreaterThanOrEqual(32);
+    expect(jwtSecret(loadConfig({}), 'development')).not.toBe(first);
   });
 });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditLedger, emailLog, invites } from '../../src/db/schema.js';
 import { inviteStateQuery, type InviteInput, type InviteState } from '../../workflows/messages.js';
+import { buildInviteInput, seedPerson } from '../support/fixtures.js';
 import { DAY, HOUR, startTimeSkipping, type TimeSkipping } from '../support/time-skipping.js';
 
 let ts: TimeSkipping;
@@ -119,5 +120,32 @@ describe('inviteWorkflow timing (time-skipping)', () => {
       sessionId: outcome.sessionId,
       reminderSent: false,
     });
+  });
+
+  it('reminds and expires on time while Resend fails for longer than both', async () => {
+    const sentAt = await ts.now();
+    const input = buildInviteInput({
+      coachId: await seedPerson(ts.db, 'coach', { at: sentAt }),
+      clientId: await seedPerson(ts.db, 'client', { at: sentAt }),
+      sentAt,
+      startsInMs: 30 * DAY,
+      ttlMs: 20 * MINUTE,
+      reminderBeforeMs: 10 * MINUTE,
+    });
+    ts.resend.answerAlways(500);
+    try {
+      const handle = await start(input);
+      await skipTo(input, 10 * MINUTE + 30_000);
+      expect(await handle.query(inviteStateQuery)).toMatchObject({
+        status: 'pending',
+        reminderSent: true,
+      });
+      await skipTo(input, 20 * MINUTE + 30_000);
+      expect(await status(input)).toBe('expired');
+      const [row] = await ts.db.select().from(invites).where(eq(invites.id, input.inviteId));
+      expect(row?.status).toBe('expired');
+    } finally {
+      ts.resend.answerAlways(200);
+    }
   });
 });

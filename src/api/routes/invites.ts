@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import { checkSlot } from '../../domain/slot.js';
 import { inviteExpiresAt, inviteReminderAt } from '../../domain/invite-timing.js';
+import { getBalance } from '../../db/queries/credits.js';
 import {
   findInviteForCaller,
   findSessionView,
@@ -22,11 +22,13 @@ import {
   cancelUpdate,
   declineUpdate,
   openInviteUpdate,
+  type AcceptResult,
   type InviteInput,
   type InviteView,
 } from '../../../workflows/messages.js';
 import { requireRole, type Caller } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
+import { createInviteOnce } from '../idempotency.js';
 import { ApiError, type ProblemCode } from '../problems.js';
 import {
   acceptBody,
@@ -37,7 +39,7 @@ import {
   inviteListQuery,
 } from '../schemas.js';
 import { parse } from '../validate.js';
-import { domainFailure, rethrowAsProblem } from '../workflow-failures.js';
+import { domainFailure, rethrowAsProblem, withinDeadline } from '../workflow-failures.js';
 
 const ENDED: Record<Exclude<InviteView['status'], 'pending'>, ProblemCode> = {
   accepted: 'invite_already_responded',
@@ -55,7 +57,10 @@ export async function openInvite(deps: ApiDeps, input: InviteInput): Promise<Inv
       workflowId: `invite-${input.inviteId}`,
       taskQueue: config.taskQueue,
       args: [input],
-      workflowIdConflictPolicy: 'FAIL',
+      // A retry with the same Idempotency-Key reuses the invite id: it asks the running workflow
+      // again, and never starts a second run of a closed one.
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: [
         { key: InviteStatusKey, value: 'opening' },
         { key: CoachIdKey, value: input.coachId },
@@ -75,17 +80,18 @@ export async function openInvite(deps: ApiDeps, input: InviteInput): Promise<Inv
     },
   );
   try {
-    return await temporal.workflow.executeUpdateWithStart(openInviteUpdate, {
-      startWorkflowOperation,
-    });
+    return await withinDeadline(temporal, () =>
+      temporal.workflow.executeUpdateWithStart(openInviteUpdate, { startWorkflowOperation }),
+    );
   } catch (error) {
     if (domainFailure(error)) rethrowAsProblem(error);
     deps.logger.error({ err: error, inviteId: input.inviteId }, 'could not open the invite');
     // The coach hears "no": if the workflow did start, withdraw it so no slot stays held.
-    await temporal.workflow
-      .getHandle(`invite-${input.inviteId}`)
-      .signal(cancelSignal, { by: { role: 'operator' } })
-      .catch(() => undefined);
+    await withinDeadline(temporal, () =>
+      temporal.workflow
+        .getHandle(`invite-${input.inviteId}`)
+        .signal(cancelSignal, { by: { role: 'operator' } }),
+    ).catch(() => undefined);
     throw new ApiError(
       'service_unavailable',
       'The invite could not be opened right now; please try again.',
@@ -98,7 +104,14 @@ export function inviteInput(
   deps: ApiDeps,
   fields: Pick<
     InviteInput,
-    'kind' | 'coachId' | 'clientId' | 'sessionId' | 'originalSlot' | 'creditCost' | 'message'
+    | 'inviteId'
+    | 'kind'
+    | 'coachId'
+    | 'clientId'
+    | 'sessionId'
+    | 'originalSlot'
+    | 'creditCost'
+    | 'message'
   > & {
     startsAt: Date;
     endsAt: Date;
@@ -118,7 +131,7 @@ export function inviteInput(
     reminderBeforeMs: config.inviteReminderBeforeMs,
   });
   return {
-    inviteId: randomUUID(),
+    inviteId: fields.inviteId,
     kind: fields.kind,
     coachId: fields.coachId,
     clientId: fields.clientId,
@@ -153,47 +166,79 @@ export function invitesRouter(deps: ApiDeps): Router {
     if (invite.status !== 'pending')
       throw new ApiError(ENDED[invite.status], `The invite is ${invite.status}.`);
   };
-  /** Sends an answer to the workflow; if it has already ended, the stored invite explains why. */
+  /** What this client's accept of the invite answered, once it is accepted: asking again repeats it. */
+  const storedAcceptance = async (invite: InviteView): Promise<AcceptResult | undefined> => {
+    const session =
+      invite.status === 'accepted' && invite.sessionId
+        ? await findSessionView(db, invite.sessionId)
+        : undefined;
+    return session && { invite, session };
+  };
+  /**
+   * Sends an answer to the workflow. When that fails other than with a domain failure (the workflow
+   * has ended meanwhile, or Temporal did not answer in time), the stored invite decides: `settled`
+   * may answer from it, an ended invite is refused, and otherwise the outcome is unknown: 503.
+   */
   const answer = async <T>(
     invite: InviteView,
     caller: Caller,
     send: () => Promise<T>,
+    settled: (latest: InviteView) => Promise<T | undefined> = async () => undefined,
   ): Promise<T> => {
     try {
-      return await send();
+      return await withinDeadline(temporal, send);
     } catch (error) {
       if (domainFailure(error)) rethrowAsProblem(error);
       const latest = await findInviteForCaller(db, invite.id, caller);
+      const done = latest && (await settled(latest));
+      if (done) return done;
       if (latest) refuseEnded(latest);
-      throw error;
+      deps.logger.error({ err: error, inviteId: invite.id }, 'could not answer the invite');
+      throw new ApiError('service_unavailable', 'The invite could not be answered right now.');
     }
   };
   const questionnaireNext = (sessionId: string) => ({
     type: 'questionnaire' as const,
     url: `${config.appUrl}/sessions/${sessionId}/questionnaire`,
   });
+  const acceptNow = async (invite: InviteView, client: Caller) => {
+    refuseEnded(invite);
+    // Refused here, not by the workflow, so that failed accepts add nothing to its history; the
+    // workflow still decides when the balance changes in between.
+    if ((await getBalance(db, client.id)) < invite.creditCost)
+      throw new ApiError('insufficient_credits', 'Too few credits; the invite stays pending.');
+    return answer(
+      invite,
+      client,
+      () => handle(invite).executeUpdate(acceptUpdate, { args: [{ by: client }] }),
+      storedAcceptance,
+    );
+  };
 
   router.post('/v1/invites', async (req, res) => {
     const coach = requireRole(res, 'coach');
     const body = parse(createInviteBody, req.body, 'body');
-    const now = clock();
-    const slot = checkSlot(body, now);
-    if (!slot.ok) throw new ApiError('invalid_slot', slot.detail);
-    if (!(await findUserWithRole(db, body.clientId, 'client')))
-      throw new ApiError('client_not_found', 'No client has this id.');
-    const input = inviteInput(deps, {
-      kind: 'new',
-      coachId: coach.id,
-      clientId: body.clientId,
-      sessionId: null,
-      originalSlot: null,
-      creditCost: config.sessionCreditCost,
-      message: body.message ?? null,
-      startsAt: body.startsAt,
-      endsAt: body.endsAt,
-      now,
+    await createInviteOnce(deps, { req, res, caller: coach, body }, async (inviteId) => {
+      const now = clock();
+      const slot = checkSlot(body, now);
+      if (!slot.ok) throw new ApiError('invalid_slot', slot.detail);
+      if (!(await findUserWithRole(db, body.clientId, 'client')))
+        throw new ApiError('client_not_found', 'No client has this id.');
+      const input = inviteInput(deps, {
+        inviteId,
+        kind: 'new',
+        coachId: coach.id,
+        clientId: body.clientId,
+        sessionId: null,
+        originalSlot: null,
+        creditCost: config.sessionCreditCost,
+        message: body.message ?? null,
+        startsAt: body.startsAt,
+        endsAt: body.endsAt,
+        now,
+      });
+      return openInvite(deps, input);
     });
-    res.status(201).json(await openInvite(deps, input));
   });
 
   router.get('/v1/invites', async (req, res) => {
@@ -210,15 +255,7 @@ export function invitesRouter(deps: ApiDeps): Router {
     const client = requireRole(res, 'client');
     const invite = await ownInvite(req.params.id, client);
     parse(acceptBody, req.body, 'body');
-    if (invite.status === 'accepted' && invite.sessionId) {
-      const session = await findSessionView(db, invite.sessionId);
-      res.json({ invite, session, next: questionnaireNext(invite.sessionId) });
-      return;
-    }
-    refuseEnded(invite);
-    const result = await answer(invite, client, () =>
-      handle(invite).executeUpdate(acceptUpdate, { args: [{ by: client }] }),
-    );
+    const result = (await storedAcceptance(invite)) ?? (await acceptNow(invite, client));
     res.json({ ...result, next: questionnaireNext(result.session.id) });
   });
 

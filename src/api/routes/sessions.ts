@@ -3,13 +3,10 @@ import { findSessionView, listSessionsForCaller } from '../../db/queries/invites
 import { getQuestionnaire, submitQuestionnaire } from '../../db/queries/questionnaires.js';
 import { checkSessionActive } from '../../domain/cancellation.js';
 import { checkSlot } from '../../domain/slot.js';
-import {
-  cancelSessionUpdate,
-  questionnaireSubmittedSignal,
-  type SessionView,
-} from '../../../workflows/messages.js';
+import type { SessionView } from '../../../workflows/messages.js';
 import { requireRole, type Caller } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
+import { createInviteOnce } from '../idempotency.js';
 import { ApiError } from '../problems.js';
 import {
   cancelSessionBody,
@@ -18,6 +15,7 @@ import {
   rescheduleBody,
   sessionListQuery,
 } from '../schemas.js';
+import { cancelThroughWorkflow, tellQuestionnaireSubmitted } from '../session-workflow.js';
 import { parse } from '../validate.js';
 import { domainFailure, rethrowAsProblem } from '../workflow-failures.js';
 import { inviteInput, openInvite } from './invites.js';
@@ -59,10 +57,7 @@ export function sessionsRouter(deps: ApiDeps): Router {
     const body = parse(cancelSessionBody, req.body, 'body');
     refuseInactive(session);
     try {
-      const result = await temporal.workflow
-        .getHandle(`session-${session.id}`)
-        .executeUpdate(cancelSessionUpdate, { args: [{ by: caller, reason: body.reason }] });
-      res.json(result);
+      res.json(await cancelThroughWorkflow(deps, session, { by: caller, reason: body.reason }));
     } catch (error) {
       if (domainFailure(error)) rethrowAsProblem(error);
       refuseInactive((await findSessionView(db, session.id)) ?? session);
@@ -74,23 +69,26 @@ export function sessionsRouter(deps: ApiDeps): Router {
     const coach = requireRole(res, 'coach');
     const session = await ownSession(req.params.id, coach);
     const body = parse(rescheduleBody, req.body, 'body');
-    const now = clock();
-    refuseInactive(session);
-    const slot = checkSlot(body, now);
-    if (!slot.ok) throw new ApiError('invalid_slot', slot.detail);
-    const input = inviteInput(deps, {
-      kind: 'reschedule',
-      coachId: coach.id,
-      clientId: session.clientId,
-      sessionId: session.id,
-      originalSlot: { startsAt: session.startsAt, endsAt: session.endsAt },
-      creditCost: 0,
-      message: body.message ?? null,
-      startsAt: body.startsAt,
-      endsAt: body.endsAt,
-      now,
+    await createInviteOnce(deps, { req, res, caller: coach, body }, async (inviteId) => {
+      const now = clock();
+      refuseInactive(session);
+      const slot = checkSlot(body, now);
+      if (!slot.ok) throw new ApiError('invalid_slot', slot.detail);
+      const input = inviteInput(deps, {
+        inviteId,
+        kind: 'reschedule',
+        coachId: coach.id,
+        clientId: session.clientId,
+        sessionId: session.id,
+        originalSlot: { startsAt: session.startsAt, endsAt: session.endsAt },
+        creditCost: 0,
+        message: body.message ?? null,
+        startsAt: body.startsAt,
+        endsAt: body.endsAt,
+        now,
+      });
+      return openInvite(deps, input);
     });
-    res.status(201).json(await openInvite(deps, input));
   });
 
   router.get('/v1/sessions/:id/questionnaire', async (req, res) => {
@@ -116,13 +114,13 @@ export function sessionsRouter(deps: ApiDeps): Router {
         'session_not_active',
         'The questionnaire can be answered until the session starts.',
       );
+    // Only the first submission tells the workflow, so saving again adds nothing to its history.
     // The reminder activity re-reads the questionnaire, so a lost signal costs no wrong email.
-    await temporal.workflow
-      .getHandle(`session-${session.id}`)
-      .signal(questionnaireSubmittedSignal)
-      .catch((error: unknown) =>
+    if (stored.firstSubmission) {
+      await tellQuestionnaireSubmitted(deps, session).catch((error: unknown) =>
         logger.warn({ err: error, sessionId: session.id }, 'could not signal the questionnaire'),
       );
+    }
     res.json(await getQuestionnaire(db, session.id));
   });
 

@@ -60,11 +60,16 @@ export async function applyLedgerChange(tx: DbOrTx, change: LedgerChange): Promi
   return { ok: true, applied: true, balance: updated?.balance ?? balance + change.delta };
 }
 
-export async function getCredits(db: DbOrTx, userId: string) {
+export async function getBalance(db: DbOrTx, userId: string): Promise<number> {
   const [account] = await db
     .select({ balance: creditAccounts.balance })
     .from(creditAccounts)
     .where(eq(creditAccounts.userId, userId));
+  return account?.balance ?? 0;
+}
+
+export async function getCredits(db: DbOrTx, userId: string) {
+  const balance = await getBalance(db, userId);
   const ledger = await db
     .select({
       id: creditLedger.id,
@@ -78,7 +83,7 @@ export async function getCredits(db: DbOrTx, userId: string) {
     .where(eq(creditLedger.userId, userId))
     .orderBy(desc(creditLedger.createdAt), desc(creditLedger.id));
   return {
-    balance: account?.balance ?? 0,
+    balance,
     ledger: ledger.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
   };
 }

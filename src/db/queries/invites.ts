@@ -1,6 +1,7 @@
 import { and, asc, eq, or, type SQL } from 'drizzle-orm';
 import type { Caller } from '../../api/auth.js';
 import type { DbOrTx } from '../client.js';
+import { RecordMissingError } from '../errors.js';
 import { invites, questionnaires, sessions } from '../schema.js';
 import { toInviteView, toSessionView } from './views.js';
 
@@ -77,6 +78,6 @@ export async function listSessionsForCaller(
 /** Locks an invite's row for the rest of the transaction, so its answers are applied one at a time. */
 export async function lockInvite(tx: DbOrTx, id: string) {
   const [invite] = await tx.select().from(invites).where(eq(invites.id, id)).for('update');
-  if (!invite) throw new Error(`Invite ${id} does not exist`);
+  if (!invite) throw new RecordMissingError(`Invite ${id} does not exist`);
   return invite;
 }

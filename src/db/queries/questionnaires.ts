@@ -18,7 +18,8 @@ export async function getQuestionnaire(db: DbOrTx, sessionId: string) {
   };
 }
 
-export type SubmitResult = { ok: true } | { ok: false; reason: 'session_not_active' };
+export type SubmitResult =
+  { ok: true; firstSubmission: boolean } | { ok: false; reason: 'session_not_active' };
 
 /** Stores the client's answers while the session is booked and has not started; later answers replace earlier ones. */
 export async function submitQuestionnaire(
@@ -33,6 +34,10 @@ export async function submitQuestionnaire(
       .for('update');
     if (!session || session.status !== 'booked' || session.startsAt <= input.now)
       return { ok: false, reason: 'session_not_active' };
+    const [before] = await tx
+      .select({ status: questionnaires.status })
+      .from(questionnaires)
+      .where(eq(questionnaires.sessionId, input.sessionId));
     await tx
       .insert(questionnaires)
       .values({
@@ -45,6 +50,6 @@ export async function submitQuestionnaire(
         target: questionnaires.sessionId,
         set: { status: 'submitted', answers: input.answers, submittedAt: input.now },
       });
-    return { ok: true };
+    return { ok: true, firstSubmission: before?.status !== 'submitted' };
   });
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { RecordMissingError } from '../errors.js';
 import { creditAccounts, users } from '../schema.js';
 
 export type User = typeof users.$inferSelect;
@@ -93,6 +94,7 @@ export async function findParties(
     .where(inArray(users.id, [ids.coachId, ids.clientId]));
   const coach = people.find((person) => person.id === ids.coachId);
   const client = people.find((person) => person.id === ids.clientId);
-  if (!coach || !client) throw new Error(`Unknown coach ${ids.coachId} or client ${ids.clientId}`);
+  if (!coach || !client)
+    throw new RecordMissingError(`Unknown coach ${ids.coachId} or client ${ids.clientId}`);
   return { coach, client };
 }

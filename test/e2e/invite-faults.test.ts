@@ -1,0 +1,89 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Activities } from '../../activities/index.js';
+import { calendarBlocks, invites } from '../../src/db/schema.js';
+import { declineUpdate } from '../../workflows/messages.js';
+import { eventually, startHarness, type Harness } from '../support/harness.js';
+import { blockStatus, emailsOf, inviteRow, slot, workflowResult } from '../support/invites.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ env: { INVITE_TTL: '8s', INVITE_REMINDER_BEFORE: '4s' } });
+});
+afterAll(() => h.close());
+
+/** Runs `work` with a worker whose activities are swapped, then puts the real worker back. */
+async function withActivities(overrides: Partial<Activities>, work: () => Promise<void>) {
+  await h.stopWorker();
+  await h.startWorker(overrides);
+  try {
+    await work();
+  } finally {
+    await h.stopWorker();
+    await h.startWorker();
+  }
+}
+
+describe('invites under faults', () => {
+  it('still reminds when no worker ran at the reminder moment', async () => {
+    const coach = await h.createUser('coach');
+    const client = await h.createUser('client');
+    const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2) })).body;
+    await h.stopWorker();
+    const reminderAt = Date.parse(invite.expiresAt) - 4_000;
+    await eventually(async () => Date.now() > reminderAt + 1_000, 10_000);
+    await h.startWorker();
+
+    expect(await workflowResult(h, invite.id)).toMatchObject({ status: 'expired' });
+    expect(await emailsOf(h, 'invite_reminder', client.id)).toHaveLength(1);
+    expect(await blockStatus(h, invite.id)).toBe('released');
+  });
+
+  it('leaves no held slot behind when holdSlot commits and then fails', async () => {
+    const coach = await h.createUser('coach');
+    const client = await h.createUser('client');
+    const wanted = slot(3);
+    await withActivities(
+      {
+        holdSlot: (async (input) => {
+          await h.realActivities.holdSlot(input);
+          throw ApplicationFailure.create({
+            message: 'connection lost after commit',
+            nonRetryable: true,
+          });
+        }) satisfies Activities['holdSlot'],
+      },
+      async () => {
+        const refused = await coach.api.post('/v1/invites', { clientId: client.id, ...wanted });
+        expect(refused.status).toBe(503);
+      },
+    );
+    expect(await h.db.select().from(invites).where(eq(invites.coachId, coach.id))).toEqual([]);
+    expect(
+      await h.db.select().from(calendarBlocks).where(eq(calendarBlocks.coachId, coach.id)),
+    ).toEqual([]);
+    const retried = await coach.api.post('/v1/invites', { clientId: client.id, ...wanted });
+    expect(retried.status).toBe(201);
+  });
+
+  it('answers at once when PostgreSQL refuses an answer’s data, and the invite still ends normally', async () => {
+    const coach = await h.createUser('coach');
+    const client = await h.createUser('client');
+    const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(4) })).body;
+    const handle = h.temporal.client.workflow.getHandle(invite.workflowId);
+
+    // Past the API's own checks, as an operator's tool could send it.
+    const refused = await handle
+      .executeUpdate(declineUpdate, { args: [{ reason: 'no\u0000thanks' }] })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(Error);
+    expect(String((refused as Error).cause)).toMatch(/validation_failed|PostgreSQL refused/);
+    expect((await inviteRow(h, invite.id))?.status).toBe('pending');
+
+    const declined = await client.api.post(`/v1/invites/${invite.id}/decline`, { reason: 'busy' });
+    expect(declined.status).toBe(200);
+    expect(await workflowResult(h, invite.id)).toMatchObject({ status: 'declined' });
+    expect(await blockStatus(h, invite.id)).toBe('released');
+  }, 30_000);
+});
