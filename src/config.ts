@@ -111,9 +111,9 @@ export const MIN_JWT_SECRET_BYTES = 32;
 
 /**
  * The HS256 secret for this process. A service, or any process with NODE_ENV=production, needs
- * AUTH_JWT_SECRET: a shorter secret than 32 bytes can be brute-forced offline from one token.
- * Only `npm start` outside production makes one up, so its tokens die with the process. The
- * secret itself is never part of an error message.
+ * AUTH_JWT_SECRET; only `npm start` outside production makes one up (its tokens die with the
+ * process). A given secret has at least 32 bytes whatever the mode: anything shorter can be
+ * brute-forced offline from a single token. Errors never include the secret.
  */
 export function jwtSecret(config: Config, mode: RunMode): string {
   const secret = config.authJwtSecret;

@@ -63,17 +63,13 @@ const { holdSlot } = proxyActivities<Activities>({
     initialInterval: '500ms',
     maximumInterval: '5s',
     maximumAttempts: 5,
-    nonRetryableErrorTypes: [...SLOT_REFUSALS, 'validation_failed', 'not_found'],
+    nonRetryableErrorTypes: SLOT_REFUSALS,
   },
 });
 /** Database steps retry what may pass (a restart, a lost connection); bad data fails at once. */
 const { acceptInvite, closeInvite, discardInvite } = proxyActivities<Activities>({
   startToCloseTimeout: '15s',
-  retry: {
-    initialInterval: '500ms',
-    maximumInterval: '30s',
-    nonRetryableErrorTypes: ['validation_failed', 'not_found'],
-  },
+  retry: { initialInterval: '500ms', maximumInterval: '30s' },
 });
 const { notifyParty } = proxyActivities<Activities>({
   startToCloseTimeout: '1m',

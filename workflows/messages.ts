@@ -109,7 +109,7 @@ export const cancelSignal = defineSignal<[CancelCommand?]>('cancel');
 
 export const inviteStateQuery = defineQuery<InviteState>('state');
 
-/** Failure types the API turns into problem codes. */
+/** Failure types the API turns into problem codes (activities fail with the last two on bad data). */
 export const INVITE_FAILURES = [
   'slot_unavailable',
   'insufficient_credits',
@@ -119,6 +119,8 @@ export const INVITE_FAILURES = [
   'forbidden',
   'reschedule_pending',
   'session_not_active',
+  'validation_failed',
+  'not_found',
 ] as const;
 export type InviteFailure = (typeof INVITE_FAILURES)[number];
 

@@ -5,6 +5,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   log,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -176,8 +177,13 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
   }));
 
   publish();
+  // The next reminder and the end keep their time whatever the email service does. Histories
+  // recorded before this waited for each reminder email, and replay as they ran.
+  const remindersBesideTimers = patched('reminders-beside-timers');
+  const remindersInFlight: Promise<unknown>[] = [];
   while (status === 'booked') {
     if (historyIsLong()) {
+      await Promise.all(remindersInFlight);
       await condition(() => !mutex.held && allHandlersFinished());
       if (status !== 'booked') break;
       await continueAsNew<typeof sessionWorkflow>({
@@ -199,7 +205,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     if (status !== 'booked') break;
     if (next) {
       remindersSent.push(next);
-      await notifySessionParty({
+      const reminded = notifySessionParty({
         event: 'questionnaire_reminder',
         recipient: 'client',
         sessionId: input.sessionId,
@@ -207,6 +213,8 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
       }).catch((error: unknown) =>
         log.error('Could not send the questionnaire reminder', { error: String(error) }),
       );
+      if (remindersBesideTimers) remindersInFlight.push(reminded);
+      else await reminded;
       publish();
     } else if (Date.now() >= endsAt) {
       await completeSession({ sessionId: input.sessionId });
@@ -215,6 +223,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionState
     }
   }
 
+  await Promise.all(remindersInFlight);
   const ending = status as SessionState['status'];
   if (ending === 'cancelled' && cancellation) {
     const other = cancellation.session.cancellation?.by === 'client' ? 'coach' : 'client';

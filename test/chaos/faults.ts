@@ -67,7 +67,7 @@ export async function injectFaults(input: {
 
   const inject = async (kind: FaultKind): Promise<void> => {
     const at = Date.now();
-    const record = (recoveredAt: number) => faults.push({ kind, at, recoveredAt });
+    const record = (recoveredAt: number) => void faults.push({ kind, at, recoveredAt });
     switch (kind) {
       case 'worker-sigkill-mid-accept':
         await nextAccept(10_000);
@@ -101,7 +101,8 @@ export async function injectFaults(input: {
   };
 
   await sleep(rng.between(4_000, 8_000), stop);
-  while (!stop.aborted && Date.now() < input.until - 8_000 && faults.length < input.maxFaults) {
+  for (let injected = 0; injected < input.maxFaults; injected++) {
+    if (stop.aborted || Date.now() > input.until - 8_000) break;
     if (deck.length === 0) deck = rng.shuffled(FAULT_KINDS);
     await inject(deck.pop()!);
     await sleep(rng.between(...input.gapMs), stop);

@@ -51,7 +51,12 @@ export type Step = { at: number; status: number; code?: string; attempts: number
   | { action: 'accept'; inviteId: string; sessionId?: string }
   | { action: 'decline'; inviteId: string; rebook: boolean; nextUrl?: string | null }
   | { action: 'withdraw'; inviteId: string }
-  | { action: 'cancel-session'; sessionId: string; by: 'coach' | 'client'; refundedCredits?: number }
+  | {
+      action: 'cancel-session';
+      sessionId: string;
+      by: 'coach' | 'client';
+      refundedCredits?: number;
+    }
   | { action: 'save-questionnaire'; sessionId: string }
 );
 
@@ -85,7 +90,7 @@ class Calendar {
   private earliestFree(coachId: string, from: number, lengthMs: number): number {
     const taken = this.taken.get(coachId) ?? [];
     let start = from;
-    for (let moved = true; moved; ) {
+    for (let moved = true; moved;) {
       moved = false;
       for (const [s, e] of taken) {
         if (start < e + 1_000 && start + lengthMs + 1_000 > s) {
@@ -163,7 +168,12 @@ const SECOND = 1_000;
 
 async function openInvite(ctx: FlowContext, flow: Flow, leadMs: number, lengthMs: number) {
   const client = ctx.rng.pick(ctx.people.clients);
-  const { coach, startsAt, endsAt } = ctx.calendar.reserve(ctx.people.coaches, ctx.rng, leadMs, lengthMs);
+  const { coach, startsAt, endsAt } = ctx.calendar.reserve(
+    ctx.people.coaches,
+    ctx.rng,
+    leadMs,
+    lengthMs,
+  );
   const answer = await coach.api.post(
     '/v1/invites',
     { clientId: client.id, startsAt, endsAt, message: 'A session to keep you going.' },
@@ -202,7 +212,13 @@ async function accept(ctx: FlowContext, flow: Flow, client: Person, inviteId: st
   return flow.expect(answer, 200) ? (answer.body.session.id as string) : null;
 }
 
-async function decline(ctx: FlowContext, flow: Flow, client: Person, inviteId: string, rebook: boolean) {
+async function decline(
+  ctx: FlowContext,
+  flow: Flow,
+  client: Person,
+  inviteId: string,
+  rebook: boolean,
+) {
   const answer = await client.api.post(`/v1/invites/${inviteId}/decline`, {
     reason: rebook ? 'Another time suits me better' : 'I cannot make it',
     rebook,
@@ -245,7 +261,11 @@ async function reschedule(
   sessionId: string,
   answerWith: 'accept' | 'decline',
 ) {
-  const { startsAt, endsAt } = ctx.calendar.reserveFor(coach, soonLead(ctx) + 40 * SECOND, 60 * SECOND);
+  const { startsAt, endsAt } = ctx.calendar.reserveFor(
+    coach,
+    soonLead(ctx) + 40 * SECOND,
+    60 * SECOND,
+  );
   const proposed = await coach.api.post(
     `/v1/sessions/${sessionId}/reschedule`,
     { startsAt, endsAt, message: 'Could we move it?' },
@@ -274,12 +294,17 @@ async function reschedule(
 async function saveQuestionnaire(ctx: FlowContext, flow: Flow, client: Person, sessionId: string) {
   const current = await client.api.get(`/v1/sessions/${sessionId}/questionnaire`);
   if (!flow.expect(current, 200)) return;
-  const questions: { id: string; kind: string; options?: string[] }[] = current.body.questions ?? [];
+  const questions: { id: string; kind: string; options?: string[] }[] =
+    current.body.questions ?? [];
   const answers = questions.length
     ? Object.fromEntries(
         questions.map((q) => [
           q.id,
-          q.kind === 'choice' ? (q.options?.[0] ?? 'yes') : q.kind === 'scale' ? 3 : 'Steady progress',
+          q.kind === 'choice'
+            ? (q.options?.[0] ?? 'yes')
+            : q.kind === 'scale'
+              ? 3
+              : 'Steady progress',
         ]),
       )
     : { focus: 'Staying calm when things break', changes: 'More sleep', notes: null };
@@ -348,7 +373,12 @@ async function runFlow(ctx: FlowContext, kind: FlowKind, flow: Flow): Promise<vo
           : kind === 'client-cancel-early'
             ? timings.cancellationWindowMs + later()
             : soon();
-      const opened = await openInvite(ctx, flow, lead, kind === 'client-cancel-late' ? 30 * SECOND : minute);
+      const opened = await openInvite(
+        ctx,
+        flow,
+        lead,
+        kind === 'client-cancel-late' ? 30 * SECOND : minute,
+      );
       if (!opened) return;
       await pause(2);
       const sessionId = await accept(ctx, flow, opened.client, opened.inviteId);

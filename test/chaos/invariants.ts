@@ -65,7 +65,9 @@ function excusedWithin(windows: [number, number][], from: number, to: number): n
 
 /** Checks every promise of the service against the settled data; each entry names one breach. */
 export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violations {
-  const v = Object.fromEntries(Object.keys(INVARIANTS).map((k) => [k, []])) as unknown as Violations;
+  const v = Object.fromEntries(
+    Object.keys(INVARIANTS).map((k) => [k, []]),
+  ) as unknown as Violations;
   const { graceMs, timings } = ctx;
   const judgedBefore = snapshot.takenAt - 2 * graceMs;
   const excused = (from: number, to: number) => excusedWithin(ctx.excused, from, to);
@@ -107,9 +109,7 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
   const delivered = (key: string) => {
     const email = emails.get(key);
     if (email?.status === 'failed') return true;
-    return (
-      email?.status === 'sent' && (resendByKey.get(key) ?? []).some((r) => r.answer === 200)
-    );
+    return email?.status === 'sent' && (resendByKey.get(key) ?? []).some((r) => r.answer === 200);
   };
 
   // Charges: one booking charge of the invite's cost for each accepted new invite, none otherwise.
@@ -135,7 +135,8 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
       v.lostCharges.push(`session ${session.id}: its invite is ${invite.status}, not accepted`);
   }
   const ledgerSum = new Map<string, number>();
-  for (const row of snapshot.ledger) ledgerSum.set(row.userId, (ledgerSum.get(row.userId) ?? 0) + row.delta);
+  for (const row of snapshot.ledger)
+    ledgerSum.set(row.userId, (ledgerSum.get(row.userId) ?? 0) + row.delta);
   for (const account of snapshot.accounts) {
     const sum = ledgerSum.get(account.userId) ?? 0;
     if (account.balance !== sum || account.balance < 0)
@@ -147,14 +148,17 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
     const rows = refunds.get(session.id) ?? [];
     const refunded = rows.reduce((sum, r) => sum + r.delta, 0);
     if (session.status !== 'cancelled') {
-      if (rows.length > 0) v.wrongRefunds.push(`session ${session.id}: refunded while ${session.status}`);
+      if (rows.length > 0)
+        v.wrongRefunds.push(`session ${session.id}: refunded while ${session.status}`);
       continue;
     }
     const early =
       session.startsAt.getTime() - session.cancelledAt!.getTime() >= timings.cancellationWindowMs;
     const due = session.cancelledBy === 'coach' || early ? session.creditCost : 0;
     if (due > 0 && rows.length === 0)
-      v.lostRefunds.push(`session ${session.id}: cancelled by ${session.cancelledBy}, ${due} due, none refunded`);
+      v.lostRefunds.push(
+        `session ${session.id}: cancelled by ${session.cancelledBy}, ${due} due, none refunded`,
+      );
     if (rows.length > 1 || refunded > session.creditCost)
       v.doubledRefunds.push(`session ${session.id}: ${rows.length} refunds of ${refunded} in all`);
     else if (rows.length === 1 && refunded !== due)
@@ -162,7 +166,9 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
         `session ${session.id}: refunded ${refunded}, policy says ${due} (by ${session.cancelledBy}, ${seconds(session.startsAt.getTime() - session.cancelledAt!.getTime())} before start)`,
       );
     if ((session.refundedCredits ?? 0) !== refunded && rows.length <= 1)
-      v.wrongRefunds.push(`session ${session.id}: says ${session.refundedCredits} refunded, ledger ${refunded}`);
+      v.wrongRefunds.push(
+        `session ${session.id}: says ${session.refundedCredits} refunded, ledger ${refunded}`,
+      );
   }
   for (const [sessionId, rows] of refunds) {
     if (sessionId === null || !sessions.has(sessionId))
@@ -191,7 +197,9 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
     if (session.status === 'cancelled') continue;
     const block = blocksById.get(session.blockId);
     if (!block || block.status !== 'booked')
-      v.slotsLost.push(`session ${session.id} (${session.status}): its block is ${block?.status ?? 'missing'}`);
+      v.slotsLost.push(
+        `session ${session.id} (${session.status}): its block is ${block?.status ?? 'missing'}`,
+      );
     else if (
       block.startsAt.getTime() !== session.startsAt.getTime() ||
       block.endsAt.getTime() !== session.endsAt.getTime()
@@ -219,7 +227,9 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
   // Emails: one content per key, one ending per invite, and every one that is due delivered.
   for (const [key, requests] of resendByKey) {
     if (new Set(requests.map((r) => r.content)).size > 1)
-      v.doubledEmails.push(`${key}: sent with ${new Set(requests.map((r) => r.content)).size} contents`);
+      v.doubledEmails.push(
+        `${key}: sent with ${new Set(requests.map((r) => r.content)).size} contents`,
+      );
   }
   for (const [key, rows] of notifications) {
     if (rows.length > 1) v.doubledEmails.push(`${key}: ${rows.length} notifications`);
@@ -234,7 +244,9 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
     if (templates.size > 1)
       v.doubledEmails.push(`${inviteAndRecipient}: told ${[...templates].join(' and ')}`);
     else if (invite && !templates.has(`invite_${invite.status}`))
-      v.doubledEmails.push(`${inviteAndRecipient}: told ${[...templates][0]} of a ${invite.status} invite`);
+      v.doubledEmails.push(
+        `${inviteAndRecipient}: told ${[...templates][0]} of a ${invite.status} invite`,
+      );
   }
 
   const expectedEmails = new Map<string, string>();
@@ -260,12 +272,15 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
   }
   for (const session of snapshot.sessions) {
     if (session.status === 'cancelled' && session.cancelledAt!.getTime() < judgedBefore) {
-      const told = session.cancelledBy === 'client' ? [session.coachId, session.clientId] : [session.clientId];
+      const told =
+        session.cancelledBy === 'client' ? [session.coachId, session.clientId] : [session.clientId];
       for (const person of told)
         expect(`session_cancelled:${session.id}:cancelled:${person}`, 'the cancellation');
     }
     const movedAt = snapshot.invites
-      .filter((i) => i.kind === 'reschedule' && i.sessionId === session.id && i.status === 'accepted')
+      .filter(
+        (i) => i.kind === 'reschedule' && i.sessionId === session.id && i.status === 'accepted',
+      )
       .map((i) => i.respondedAt!.getTime());
     const since = Math.max(session.createdAt.getTime(), ...movedAt);
     const submittedAt = questionnaires.get(session.id)?.submittedAt?.getTime() ?? Infinity;
@@ -275,14 +290,19 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
       const stillDue = moment > since + graceMs && moment < judgedBefore;
       const answeredOrCancelled = Math.min(submittedAt, cancelledAt) < moment + graceMs;
       if (stillDue && !answeredOrCancelled && excused(moment, moment + 1) === 0)
-        expect(`questionnaire_reminder:${session.id}:${iso(moment)}:${session.clientId}`, 'a questionnaire reminder');
+        expect(
+          `questionnaire_reminder:${session.id}:${iso(moment)}:${session.clientId}`,
+          'a questionnaire reminder',
+        );
     }
   }
   for (const email of snapshot.emails) expect(email.idempotencyKey, `recorded as ${email.status}`);
   for (const [key, why] of expectedEmails) {
     if (!delivered(key)) {
       const email = emails.get(key);
-      v.lostEmails.push(`${key} (${why}): ${email ? `${email.status} after ${email.attempts} attempts` : 'never recorded'}`);
+      v.lostEmails.push(
+        `${key} (${why}): ${email ? `${email.status} after ${email.attempts} attempts` : 'never recorded'}`,
+      );
     }
   }
 
@@ -298,25 +318,36 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
       const until = Math.min(ended ?? expiresAt, expiresAt);
       if (remindedAt === null) {
         if (excused(reminderAt, until) < until - reminderAt)
-          v.lostReminders.push(`invite ${invite.id}: pending at ${iso(reminderAt)}, never reminded`);
+          v.lostReminders.push(
+            `invite ${invite.id}: pending at ${iso(reminderAt)}, never reminded`,
+          );
       } else if (remindedAt > reminderAt + graceMs + excused(reminderAt, remindedAt)) {
-        v.lostReminders.push(`invite ${invite.id}: reminded ${seconds(remindedAt - reminderAt)} late`);
+        v.lostReminders.push(
+          `invite ${invite.id}: reminded ${seconds(remindedAt - reminderAt)} late`,
+        );
       }
     }
     if (ended !== null && ended > expiresAt + graceMs + excused(expiresAt, ended))
-      v.lateExpiries.push(`invite ${invite.id}: still pending ${seconds(ended - expiresAt)} past its expiry, then ${invite.status}`);
+      v.lateExpiries.push(
+        `invite ${invite.id}: still pending ${seconds(ended - expiresAt)} past its expiry, then ${invite.status}`,
+      );
     if (invite.status === 'pending') {
       if (expiresAt < snapshot.takenAt - graceMs)
-        v.pendingLeftBehind.push(`invite ${invite.id}: pending ${seconds(snapshot.takenAt - expiresAt)} past its expiry`);
+        v.pendingLeftBehind.push(
+          `invite ${invite.id}: pending ${seconds(snapshot.takenAt - expiresAt)} past its expiry`,
+        );
       else if (workflowOf(invite.id)?.status !== 'RUNNING')
-        v.pendingLeftBehind.push(`invite ${invite.id}: pending, its workflow ${workflowOf(invite.id)?.status ?? 'missing'}`);
+        v.pendingLeftBehind.push(
+          `invite ${invite.id}: pending, its workflow ${workflowOf(invite.id)?.status ?? 'missing'}`,
+        );
     }
   }
 
   // What the API told the run must be what the data says.
   const createdIds = new Set<string>();
   for (const step of ctx.steps) {
-    const contradict = (why: string) => v.answersContradicted.push(`${step.action} answered ${step.status}: ${why}`);
+    const contradict = (why: string) =>
+      v.answersContradicted.push(`${step.action} answered ${step.status}: ${why}`);
     switch (step.action) {
       case 'create': {
         if (!step.inviteId) break;
@@ -331,17 +362,21 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
         const invite = invites.get(step.inviteId);
         if (step.status === 200) {
           const session = step.sessionId ? sessions.get(step.sessionId) : undefined;
-          if (invite?.status !== 'accepted') contradict(`invite ${step.inviteId} is ${invite?.status}`);
+          if (invite?.status !== 'accepted')
+            contradict(`invite ${step.inviteId} is ${invite?.status}`);
           else if (!session) contradict(`session ${step.sessionId} does not exist`);
         } else if (step.status >= 400 && invite?.status === 'accepted') {
-          contradict(`${step.code} after ${step.attempts} attempts, yet invite ${step.inviteId} is accepted`);
+          contradict(
+            `${step.code} after ${step.attempts} attempts, yet invite ${step.inviteId} is accepted`,
+          );
         }
         break;
       }
       case 'decline': {
         if (step.status !== 200) break;
         const invite = invites.get(step.inviteId);
-        if (invite?.status !== 'declined') contradict(`invite ${step.inviteId} is ${invite?.status}`);
+        if (invite?.status !== 'declined')
+          contradict(`invite ${step.inviteId} is ${invite?.status}`);
         else if (step.rebook !== Boolean(step.nextUrl?.includes(invite.coachId)))
           contradict(`invite ${step.inviteId}: rebook ${step.rebook} but next ${step.nextUrl}`);
         break;
@@ -359,7 +394,9 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
         if (session?.status !== 'cancelled' || session.cancelledBy !== step.by)
           contradict(`session ${step.sessionId} is ${session?.status} by ${session?.cancelledBy}`);
         else if (step.refundedCredits !== refunded)
-          contradict(`session ${step.sessionId}: told ${step.refundedCredits} refunded, ledger ${refunded}`);
+          contradict(
+            `session ${step.sessionId}: told ${step.refundedCredits} refunded, ledger ${refunded}`,
+          );
         break;
       }
       case 'save-questionnaire': {
@@ -375,7 +412,9 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
     if (invite?.kind !== 'reschedule') continue;
     const session = sessions.get(invite.sessionId ?? '');
     if (session && session.startsAt.getTime() !== invite.startsAt.getTime())
-      v.answersContradicted.push(`reschedule ${invite.id} accepted, session ${session.id} did not move`);
+      v.answersContradicted.push(
+        `reschedule ${invite.id} accepted, session ${session.id} did not move`,
+      );
   }
   for (const invite of snapshot.invites) {
     if (!createdIds.has(invite.id) && invite.status !== 'cancelled')

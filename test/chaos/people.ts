@@ -27,7 +27,12 @@ export async function createPeople(input: {
   credits: number;
 }): Promise<People> {
   const as = async (id: string, role: Role) =>
-    apiClient(input.apiUrl, await signToken(input.secret, { id, role }, '6h'), input.stats, input.stop);
+    apiClient(
+      input.apiUrl,
+      await signToken(input.secret, { id, role }, '6h'),
+      input.stats,
+      input.stop,
+    );
   const operator = await as(randomUUID(), 'operator');
 
   const create = async (role: 'coach' | 'client', index: number): Promise<Person> => {
@@ -39,7 +44,9 @@ export async function createPeople(input: {
       timezone: ZONES[index % ZONES.length],
     });
     if (created.status !== 201)
-      throw new Error(`creating a ${role} answered ${created.status}: ${JSON.stringify(created.body)}`);
+      throw new Error(
+        `creating a ${role} answered ${created.status}: ${JSON.stringify(created.body)}`,
+      );
     if (role === 'client') {
       const granted = await operator.post(`/v1/users/${id}/credits`, {
         amount: input.credits,
@@ -47,7 +54,9 @@ export async function createPeople(input: {
         idempotencyKey: `chaos-${id}`,
       });
       if (granted.status !== 201)
-        throw new Error(`granting credits answered ${granted.status}: ${JSON.stringify(granted.body)}`);
+        throw new Error(
+          `granting credits answered ${granted.status}: ${JSON.stringify(granted.body)}`,
+        );
     }
     return { id, role, api: await as(id, role) };
   };
@@ -62,9 +71,12 @@ export async function createPeople(input: {
   const pairs = coaches.flatMap((coach) => clients.map((client) => [coach, client] as const));
   for (const [coach, client] of pairs) {
     const assigned = await operator.put(`/v1/coaches/${coach.id}/clients/${client.id}`, {});
-    if (assigned.status === 404 && String(assigned.body?.detail ?? '').startsWith('No route')) break;
+    if (assigned.status === 404 && String(assigned.body?.detail ?? '').startsWith('No route'))
+      break;
     if (assigned.status >= 300)
-      throw new Error(`assigning a client answered ${assigned.status}: ${JSON.stringify(assigned.body)}`);
+      throw new Error(
+        `assigning a client answered ${assigned.status}: ${JSON.stringify(assigned.body)}`,
+      );
   }
   return { coaches, clients, grantedCredits: input.credits };
 }

@@ -82,7 +82,8 @@ class ServiceProcess {
       if (child.exitCode !== null || child.signalCode !== null)
         throw new Error(`${this.name} exited during start; see ${this.log.path}`);
       if (readySeen || (this.readyProbe && (await this.readyProbe()))) return;
-      if (Date.now() > deadline) throw new Error(`${this.name} did not start; see ${this.log.path}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.name} did not start; see ${this.log.path}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
@@ -125,7 +126,11 @@ export async function startStack(env: Record<string, string>) {
   // As root PostgreSQL runs as the `postgres` user, which must reach its data folder in here.
   chmodSync(dir, 0o755);
   const secret = randomBytes(32).toString('hex');
-  const [postgresPort, temporalPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+  const [postgresPort, temporalPort, apiPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const unexpectedExits: UnexpectedExit[] = [];
 
   let postgres: EmbeddedDatabase | null = null;

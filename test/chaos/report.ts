@@ -27,14 +27,17 @@ export function buildReport(input: {
         kind,
         {
           started: ofKind.length,
-          ...Object.fromEntries(OUTCOMES.map((o) => [o, ofKind.filter((f) => f.outcome === o).length])),
+          ...Object.fromEntries(
+            OUTCOMES.map((o) => [o, ofKind.filter((f) => f.outcome === o).length]),
+          ),
         },
       ];
     }),
   ) as Record<string, Record<'started' | FlowOutcome, number>>;
   const reasons: Record<string, number> = {};
   for (const flow of observations.flows) {
-    if (flow.reason) reasons[`${flow.kind}: ${flow.reason}`] = (reasons[`${flow.kind}: ${flow.reason}`] ?? 0) + 1;
+    if (flow.reason)
+      reasons[`${flow.kind}: ${flow.reason}`] = (reasons[`${flow.kind}: ${flow.reason}`] ?? 0) + 1;
   }
   const counts = Object.fromEntries(
     (Object.keys(INVARIANTS) as Invariant[]).map((k) => [INVARIANTS[k], violations[k].length]),
@@ -48,7 +51,9 @@ export function buildReport(input: {
     timings: input.options.timings,
     flows,
     flowsNotThrough: reasons,
-    faults: Object.fromEntries(FAULT_KINDS.map((k) => [k, faults.filter((f) => f.kind === k).length])),
+    faults: Object.fromEntries(
+      FAULT_KINDS.map((k) => [k, faults.filter((f) => f.kind === k).length]),
+    ),
     processExitsNotCausedByTheRun: input.unexpectedExits.map((e) => ({
       ...e,
       at: new Date(e.at).toISOString(),
@@ -91,7 +96,14 @@ export function formatReport(report: Report): string {
   ]);
   const total = (k: 'started' | FlowOutcome) =>
     Object.values(report.flows).reduce((sum, c) => sum + c[k], 0);
-  flowRows.push(['all flows', total('started'), total('done'), total('refused'), total('failed'), total('aborted')]);
+  flowRows.push([
+    'all flows',
+    total('started'),
+    total('done'),
+    total('refused'),
+    total('failed'),
+    total('aborted'),
+  ]);
   const faultRows = Object.entries(report.faults).map(([k, n]) => [k, n]);
   faultRows.push(['all faults', Object.values(report.faults).reduce((a, b) => a + b, 0)]);
   const parts = [
@@ -109,12 +121,18 @@ export function formatReport(report: Report): string {
   ];
   const notThrough = Object.entries(report.flowsNotThrough).sort((a, b) => b[1] - a[1]);
   if (notThrough.length)
-    parts.push('', 'flows that did not get through:', ...notThrough.map(([r, n]) => `  ${n} × ${r}`));
+    parts.push(
+      '',
+      'flows that did not get through:',
+      ...notThrough.map(([r, n]) => `  ${n} × ${r}`),
+    );
   if (report.processExitsNotCausedByTheRun.length)
     parts.push(
       '',
       'processes that exited on their own (restarted):',
-      ...report.processExitsNotCausedByTheRun.map((e) => `  ${e.name} at ${e.at}: ${e.code ?? e.signal}`),
+      ...report.processExitsNotCausedByTheRun.map(
+        (e) => `  ${e.name} at ${e.at}: ${e.code ?? e.signal}`,
+      ),
     );
   if (!report.settle.settled)
     parts.push(

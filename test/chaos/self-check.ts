@@ -36,7 +36,9 @@ const CORRUPTIONS: Record<Invariant, Corruption> = {
   async doubledCharges(tx, s) {
     const charge = s.ledger.find((l) => l.reason === 'booking_charge');
     if (!charge) return false;
-    await tx.insert(creditLedger).values({ ...charge, id: randomUUID(), idempotencyKey: `self-check:${randomUUID()}` });
+    await tx
+      .insert(creditLedger)
+      .values({ ...charge, id: randomUUID(), idempotencyKey: `self-check:${randomUUID()}` });
     return true;
   },
   async chargesWithoutAcceptance(tx, s) {
@@ -71,7 +73,9 @@ const CORRUPTIONS: Record<Invariant, Corruption> = {
   async doubledRefunds(tx, s) {
     const refund = s.ledger.find((l) => l.reason === 'refund');
     if (!refund) return false;
-    await tx.insert(creditLedger).values({ ...refund, id: randomUUID(), idempotencyKey: `self-check:${randomUUID()}` });
+    await tx
+      .insert(creditLedger)
+      .values({ ...refund, id: randomUUID(), idempotencyKey: `self-check:${randomUUID()}` });
     return true;
   },
   async wrongRefunds(tx, s) {
@@ -89,13 +93,19 @@ const CORRUPTIONS: Record<Invariant, Corruption> = {
   async slotsHeldAfterEnd(tx, s) {
     const declined = inviteWith(s, 'declined');
     if (!declined) return false;
-    await tx.update(calendarBlocks).set({ status: 'held' }).where(eq(calendarBlocks.inviteId, declined.id));
+    await tx
+      .update(calendarBlocks)
+      .set({ status: 'held' })
+      .where(eq(calendarBlocks.inviteId, declined.id));
     return true;
   },
   async slotsLost(tx, s) {
     const booked = s.sessions.find((x) => x.status === 'booked' || x.status === 'completed');
     if (!booked) return false;
-    await tx.update(calendarBlocks).set({ status: 'released' }).where(eq(calendarBlocks.id, booked.blockId));
+    await tx
+      .update(calendarBlocks)
+      .set({ status: 'released' })
+      .where(eq(calendarBlocks.id, booked.blockId));
     return true;
   },
   async overlappingBlocks(tx, s) {
@@ -105,8 +115,12 @@ const CORRUPTIONS: Record<Invariant, Corruption> = {
     // The database refuses this overlap itself; the check must see it if that guard ever went.
     await tx.execute(sql`alter table calendar_blocks drop constraint calendar_blocks_no_overlap`);
     const id = randomUUID();
-    await tx.insert(invites).values({ ...invite, id, status: 'pending', sessionId: null, workflowId: `invite-${id}` });
-    await tx.insert(calendarBlocks).values({ ...booked, id, inviteId: id, status: 'held', sessionId: null });
+    await tx
+      .insert(invites)
+      .values({ ...invite, id, status: 'pending', sessionId: null, workflowId: `invite-${id}` });
+    await tx
+      .insert(calendarBlocks)
+      .values({ ...booked, id, inviteId: id, status: 'held', sessionId: null });
     return true;
   },
   async doubledEmails(_tx, s) {
@@ -167,7 +181,11 @@ export interface SelfCheckRow {
  * Shows that every invariant can fail: for each, breaks the real data the way it forbids, inside
  * a transaction that is rolled back, and counts again.
  */
-export async function selfCheck(db: Db, snapshot: Snapshot, ctx: CheckContext): Promise<SelfCheckRow[]> {
+export async function selfCheck(
+  db: Db,
+  snapshot: Snapshot,
+  ctx: CheckContext,
+): Promise<SelfCheckRow[]> {
   const before = checkInvariants(snapshot, ctx);
   const rows: SelfCheckRow[] = [];
   for (const invariant of Object.keys(CORRUPTIONS) as Invariant[]) {

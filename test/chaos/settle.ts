@@ -56,7 +56,8 @@ export async function waitUntilSettled(input: {
             lt(invites.expiresAt, new Date(Date.now() - input.graceMs)),
           ),
         ),
-    ]).then(([busy, overdue]) => ({ busy, overdue: overdue.length }))
+    ])
+      .then(([busy, overdue]) => ({ busy, overdue: overdue.length }))
       .catch(() => ({ busy: -1, overdue: -1 }));
     const settled = state.busy === 0 && state.overdue === 0 && input.resend.heldCount() === 0;
     const waitedMs = Date.now() - started;

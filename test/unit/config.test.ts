@@ -95,7 +95,7 @@ describe('jwtSecret', () => {
     );
   });
 
-  it('counts UTF-8 bytes, not characters, and never echoes the secret', () => {
+  it('counts UTF-8 bytes, not characters', () => {
     const short = 'é'.repeat(15) + 'a'; // 16 characters, 31 bytes
     expect(() => jwtSecret(loadConfig({ AUTH_JWT_SECRET: short }), 'service')).toThrow(
       'AUTH_JWT_SECRET is too short: 31 bytes, expected at least 32',
