@@ -12,9 +12,20 @@ interface Operation {
   success: number;
   errors: (keyof typeof PROBLEMS)[];
   public?: boolean;
+  /** Honours an `Idempotency-Key` header. */
+  idempotent?: boolean;
 }
 
 const common = ['validation_failed', 'unauthenticated'] as const;
+/** Answers that reach an invite's workflow can also say Temporal did not answer in time. */
+const answered = [
+  'forbidden',
+  'not_found',
+  'invite_expired',
+  'invite_already_responded',
+  'invite_cancelled',
+  'service_unavailable',
+] as const;
 
 /** Every route, described from the same zod schemas that validate its requests. */
 export const OPERATIONS: Operation[] = [
@@ -94,7 +105,16 @@ export const OPERATIONS: Operation[] = [
     roles: 'coach',
     body: schemas.createInviteBody,
     success: 201,
-    errors: [...common, 'forbidden', 'client_not_found', 'invalid_slot', 'slot_unavailable'],
+    errors: [
+      ...common,
+      'forbidden',
+      'client_not_found',
+      'invalid_slot',
+      'slot_unavailable',
+      'idempotency_key_reused',
+      'service_unavailable',
+    ],
+    idempotent: true,
   },
   {
     method: 'get',
@@ -120,15 +140,7 @@ export const OPERATIONS: Operation[] = [
     roles: 'its client',
     body: schemas.acceptBody,
     success: 200,
-    errors: [
-      ...common,
-      'forbidden',
-      'not_found',
-      'insufficient_credits',
-      'invite_expired',
-      'invite_already_responded',
-      'invite_cancelled',
-    ],
+    errors: [...common, ...answered, 'insufficient_credits'],
   },
   {
     method: 'post',
@@ -137,14 +149,7 @@ export const OPERATIONS: Operation[] = [
     roles: 'its client',
     body: schemas.declineBody,
     success: 200,
-    errors: [
-      ...common,
-      'forbidden',
-      'not_found',
-      'invite_expired',
-      'invite_already_responded',
-      'invite_cancelled',
-    ],
+    errors: [...common, ...answered],
   },
   {
     method: 'post',
@@ -153,14 +158,7 @@ export const OPERATIONS: Operation[] = [
     roles: 'its coach',
     body: schemas.cancelInviteBody,
     success: 200,
-    errors: [
-      ...common,
-      'forbidden',
-      'not_found',
-      'invite_expired',
-      'invite_already_responded',
-      'invite_cancelled',
-    ],
+    errors: [...common, ...answered],
   },
   {
     method: 'get',
@@ -203,7 +201,10 @@ export const OPERATIONS: Operation[] = [
       'slot_unavailable',
       'reschedule_pending',
       'session_not_active',
+      'idempotency_key_reused',
+      'service_unavailable',
     ],
+    idempotent: true,
   },
   {
     method: 'get',
@@ -260,6 +261,17 @@ const problemSchema = {
   },
 };
 
+const idempotencyKeyParameter = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'A retry by the same caller with the same key and body answers the first answer again ' +
+    '(with `Idempotent-Replayed: true`) and creates nothing; the same key with another body or ' +
+    'route answers 422 idempotency_key_reused. Keys are kept at least 24 hours.',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7E]+$' },
+};
+
 const jsonSchema = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
@@ -271,6 +283,7 @@ export function openApiDocument(serverUrl: string) {
       ...(op.path.includes('{id}')
         ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]
         : []),
+      ...(op.idempotent ? [idempotencyKeyParameter] : []),
       ...Object.entries(op.query ? (jsonSchema(op.query).properties ?? {}) : {}).map(
         ([name, schema]) => ({
           name,
@@ -315,7 +328,10 @@ export function openApiDocument(serverUrl: string) {
     info: {
       title: 'coach-invites',
       version: '1.0.0',
-      description: 'Session invites between coaches and clients.',
+      description:
+        'Session invites between coaches and clients. No text in a body, query or path (object ' +
+        'keys included) may hold control characters other than tab and line feed, nor unpaired ' +
+        'surrogates (400 validation_failed naming the field); a CRLF line break is read as LF.',
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],

@@ -1,16 +1,15 @@
 import type { Observations } from './flows.js';
 import type { Stack } from './processes.js';
-import { seededRandom, sleep } from './random.js';
+import { seededRandom, sleep, type Random } from './random.js';
 
-export const FAULT_KINDS = [
+const INFRASTRUCTURE_FAULTS = [
   'worker-sigkill',
   'worker-sigkill-mid-accept',
   'temporal-restart',
   'postgres-restart',
-  'resend-429',
-  'resend-500',
-  'resend-no-answer',
 ] as const;
+const RESEND_FAULTS = ['resend-429', 'resend-500', 'resend-no-answer'] as const;
+export const FAULT_KINDS = [...INFRASTRUCTURE_FAULTS, ...RESEND_FAULTS] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultRecord {
@@ -21,91 +20,126 @@ export interface FaultRecord {
 }
 
 /**
- * After an infrastructure fault ends, work it interrupted may still take this long to resume on
- * its own: an activity killed with its worker waits for its 15 s start-to-close timeout, a
- * sticky workflow task for its timeout, an activity retry for its next backoff.
+ * How long after a fault began work it interrupted may still wait on its own: an activity killed
+ * with its worker waits for its 15 s start-to-close timeout; timers due while the worker, Temporal
+ * or PostgreSQL was away fire once they are back, and an activity retry waits for its backoff.
  */
-export const RECOVERY_ALLOWANCE_MS = 25_000;
+function excusedUntil(fault: FaultRecord): number {
+  if (fault.kind.startsWith('worker-'))
+    return Math.max(fault.recoveredAt, fault.at + 15_000) + 5_000;
+  return fault.recoveredAt + 10_000;
+}
+
+/** Time when the worker, Temporal or PostgreSQL was away (until a few seconds after it came back). */
+export function downWindows(faults: FaultRecord[]): [number, number][] {
+  return faults
+    .filter((fault) => !fault.kind.startsWith('resend-'))
+    .map((fault) => [fault.at, fault.recoveredAt + 5_000]);
+}
 
 /** Time when the service could not be expected to act on time: infrastructure faults, not Resend's. */
 export function excusedWindows(faults: FaultRecord[]): [number, number][] {
   return faults
     .filter((fault) => !fault.kind.startsWith('resend-'))
-    .map((fault) => [fault.at, fault.recoveredAt + RECOVERY_ALLOWANCE_MS]);
+    .map((fault) => [fault.at, excusedUntil(fault)]);
 }
 
 /**
- * Injects faults at random moments (seeded) until the window closes: each kind once in a
- * shuffled round before any repeats, so even a short run meets every kind. Resend stretches run
- * alongside the next faults; a worker, Temporal or PostgreSQL fault ends when that part is back.
+ * Time when an email could not be expected to get through: Resend failing, plus the retry backoff
+ * after it (each wait about as long as the failing so far), and the infrastructure's own windows.
  */
-export async function injectFaults(input: {
+export function emailOutageWindows(faults: FaultRecord[]): [number, number][] {
+  const resend = faults
+    .filter((fault) => fault.kind.startsWith('resend-'))
+    .map((fault): [number, number] => [
+      fault.at,
+      fault.recoveredAt + (fault.recoveredAt - fault.at) + 3_000,
+    ]);
+  return [...resend, ...excusedWindows(faults)];
+}
+
+export interface FaultPlan {
   seed: number;
   stack: Stack;
   observations: Observations;
-  until: number;
+  /** No infrastructure fault starts after this moment; Resend stretches end by `resendUntil`. */
+  infrastructureUntil: number;
+  resendUntil: number;
   maxFaults: number;
   gapMs: [number, number];
+  resendStretchMs: [number, number];
   faults: FaultRecord[];
   stop: AbortSignal;
-}): Promise<void> {
-  const { stack, faults, stop } = input;
-  const rng = seededRandom(input.seed * 104729 + 7);
-  let deck: FaultKind[] = [];
-  let resendStretch: Promise<void> = Promise.resolve();
+}
+
+/** Kinds in shuffled rounds, each kind once before any repeats, so a short run meets them all. */
+function deckOf<T>(rng: Random, kinds: readonly T[]) {
+  let deck: T[] = [];
+  return () => {
+    if (deck.length === 0) deck = rng.shuffled(kinds);
+    return deck.pop()!;
+  };
+}
+
+/** SIGKILLs the worker, restarts the dev server or PostgreSQL; each fault ends when the part is back. */
+async function injectInfrastructureFaults(plan: FaultPlan, budget: { left: number }) {
+  const { stack, faults, stop } = plan;
+  const rng = seededRandom(plan.seed * 104_729 + 7);
+  const next = deckOf(rng, INFRASTRUCTURE_FAULTS);
 
   const nextAccept = (timeoutMs: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(done, timeoutMs);
       function done() {
         clearTimeout(timer);
-        input.observations.events.off('accepting', done);
+        plan.observations.events.off('accepting', done);
         resolve();
       }
-      input.observations.events.once('accepting', done);
+      plan.observations.events.once('accepting', done);
     });
 
-  const inject = async (kind: FaultKind): Promise<void> => {
+  await sleep(rng.between(3_000, 6_000), stop);
+  while (!stop.aborted && Date.now() < plan.infrastructureUntil && budget.left-- > 0) {
+    const kind = next();
+    if (kind === 'worker-sigkill-mid-accept') await nextAccept(10_000);
+    if (kind === 'worker-sigkill-mid-accept') await sleep(rng.between(0, 400));
     const at = Date.now();
-    const record = (recoveredAt: number) => void faults.push({ kind, at, recoveredAt });
-    switch (kind) {
-      case 'worker-sigkill-mid-accept':
-        await nextAccept(10_000);
-        await sleep(rng.between(0, 400));
-      // falls through
-      case 'worker-sigkill': {
-        const killedAt = Date.now();
-        await stack.worker.kill();
-        await sleep(rng.between(0, 3_000));
-        await stack.worker.start();
-        faults.push({ kind, at: killedAt, recoveredAt: Date.now() });
-        return;
-      }
-      case 'temporal-restart':
-        await stack.restartTemporal(rng.between(0, 3_000));
-        return record(Date.now());
-      case 'postgres-restart':
-        await stack.restartPostgres(rng.between(0, 4_000));
-        return record(Date.now());
-      default: {
-        await resendStretch;
-        const mode = kind === 'resend-429' ? 429 : kind === 'resend-500' ? 500 : 'hang';
-        const lengthMs = rng.between(4_000, 14_000);
-        stack.resend.setMode(mode);
-        resendStretch = sleep(lengthMs, stop).then(() => {
-          stack.resend.setMode('ok');
-          record(Date.now());
-        });
-      }
+    if (kind === 'temporal-restart') await stack.restartTemporal(rng.between(0, 3_000));
+    else if (kind === 'postgres-restart') await stack.restartPostgres(rng.between(0, 4_000));
+    else {
+      await stack.worker.kill();
+      await sleep(rng.between(0, 3_000));
+      await stack.worker.start();
     }
-  };
-
-  await sleep(rng.between(4_000, 8_000), stop);
-  for (let injected = 0; injected < input.maxFaults; injected++) {
-    if (stop.aborted || Date.now() > input.until - 8_000) break;
-    if (deck.length === 0) deck = rng.shuffled(FAULT_KINDS);
-    await inject(deck.pop()!);
-    await sleep(rng.between(...input.gapMs), stop);
+    faults.push({ kind, at, recoveredAt: Date.now() });
+    await sleep(rng.between(...plan.gapMs), stop);
   }
-  await resendStretch;
+}
+
+/** Makes the fake Resend answer 429, 500 or nothing for stretches of a few seconds. */
+async function injectResendFaults(plan: FaultPlan, budget: { left: number }) {
+  const { stack, faults, stop } = plan;
+  const rng = seededRandom(plan.seed * 15_485_863 + 11);
+  const next = deckOf(rng, RESEND_FAULTS);
+  await sleep(rng.between(2_000, 8_000), stop);
+  for (;;) {
+    const lengthMs = rng.between(...plan.resendStretchMs);
+    if (stop.aborted || Date.now() + lengthMs > plan.resendUntil || budget.left-- <= 0) return;
+    const kind = next();
+    const at = Date.now();
+    stack.resend.setMode(kind === 'resend-429' ? 429 : kind === 'resend-500' ? 500 : 'hang');
+    await sleep(lengthMs, stop);
+    stack.resend.setMode('ok');
+    faults.push({ kind, at, recoveredAt: Date.now() });
+    await sleep(rng.between(...plan.gapMs), stop);
+  }
+}
+
+/**
+ * Injects faults at random (seeded) moments: infrastructure faults one after another, Resend
+ * stretches alongside them, at most `maxFaults` in all.
+ */
+export async function injectFaults(plan: FaultPlan): Promise<void> {
+  const budget = { left: plan.maxFaults };
+  await Promise.all([injectInfrastructureFaults(plan, budget), injectResendFaults(plan, budget)]);
 }

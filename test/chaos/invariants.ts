@@ -28,6 +28,10 @@ export interface CheckContext {
   timings: ServiceTimings;
   /** Time when infrastructure faults excuse lateness (see faults.ts). */
   excused: [number, number][];
+  /** Time when the worker, Temporal or PostgreSQL was away: nothing could happen at all. */
+  down: [number, number][];
+  /** Time when an email could not get through: Resend's stretches and the backoff after them. */
+  emailOutages: [number, number][];
   steps: Step[];
   /** "A few seconds": how late a timer may fire, or how close two racing moments may be. */
   graceMs: number;
@@ -71,6 +75,8 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
   const { graceMs, timings } = ctx;
   const judgedBefore = snapshot.takenAt - 2 * graceMs;
   const excused = (from: number, to: number) => excusedWithin(ctx.excused, from, to);
+  const emailsCouldNotPass = (from: number, to: number) =>
+    excusedWithin(ctx.emailOutages, from, to) >= to - from;
 
   const invites = new Map(snapshot.invites.map((i) => [i.id, i]));
   const sessions = new Map(snapshot.sessions.map((s) => [s.id, s]));
@@ -297,8 +303,35 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
     }
   }
   for (const email of snapshot.emails) expect(email.idempotencyKey, `recorded as ${email.status}`);
+  /** When a reminder stopped mattering: its invite answered or expired, its session begun or done. */
+  const reminderMootAt = (key: string): number | null => {
+    const [template, subjectId] = key.split(':');
+    if (template === 'invite_reminder') {
+      const invite = invites.get(subjectId!);
+      return invite ? Math.min(endedAt(invite) ?? Infinity, invite.expiresAt.getTime()) : null;
+    }
+    if (template === 'questionnaire_reminder') {
+      const session = sessions.get(subjectId!);
+      const submittedAt = questionnaires.get(subjectId!)?.submittedAt?.getTime() ?? Infinity;
+      if (!session) return null;
+      return Math.min(
+        session.startsAt.getTime(),
+        session.cancelledAt?.getTime() ?? Infinity,
+        submittedAt,
+      );
+    }
+    return null;
+  };
   for (const [key, why] of expectedEmails) {
-    if (!delivered(key)) {
+    const recorded = recordedAt(key);
+    const moot = reminderMootAt(key);
+    // A reminder that Resend kept out until it no longer mattered is dropped, not lost.
+    const dropped =
+      recorded !== null &&
+      moot !== null &&
+      moot < snapshot.takenAt &&
+      emailsCouldNotPass(recorded, moot);
+    if (!delivered(key) && !dropped) {
       const email = emails.get(key);
       v.lostEmails.push(
         `${key} (${why}): ${email ? `${email.status} after ${email.attempts} attempts` : 'never recorded'}`,
@@ -317,7 +350,8 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
       const remindedAt = recordedAt(`invite_reminder:${invite.id}:${invite.clientId}`);
       const until = Math.min(ended ?? expiresAt, expiresAt);
       if (remindedAt === null) {
-        if (excused(reminderAt, until) < until - reminderAt)
+        // Once the parts are back a reminder still goes out while the invite is pending.
+        if (excusedWithin(ctx.down, reminderAt, until) < until - reminderAt)
           v.lostReminders.push(
             `invite ${invite.id}: pending at ${iso(reminderAt)}, never reminded`,
           );

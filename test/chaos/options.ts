@@ -22,12 +22,20 @@ export interface ServiceTimings {
   settleTimeoutMs: number;
   /** How long flows still running when the window closes may take to finish. */
   drainTimeoutMs: number;
+  /** How long the fake Resend misbehaves at a stretch. */
+  resendStretchMs: [number, number];
+  /**
+   * The end of the window without worker, Temporal or PostgreSQL faults: an activity in flight in
+   * a killed worker is retried only after its start-to-close timeout (up to 1 minute for emails).
+   */
+  infrastructureQuietMs: number;
 }
 
 const USAGE = `npm run chaos -- [--duration 5m] [--quick] [--seed N] [--out file.json] [--keep] [--self-check]
 
   --duration   how long flows run and faults are injected (default 5m; e.g. 60s, 90s, 10m)
-  --quick      the CI run: --duration 60s with shorter timings (at most about 2 minutes in all)
+  --quick      the CI run: --duration 50s with shorter timings (under 2 minutes in all); any
+               duration up to 90s uses the same timings
   --seed       the random seed for flows and faults (printed at start; default random)
   --out        where to write the report as JSON (default: report.json in the run's temp folder)
   --keep       keep the run's temp folder (data and logs) after a clean run
@@ -53,7 +61,7 @@ export function parseOptions(argv: string[]): ChaosOptions {
     console.log(USAGE);
     process.exit(0);
   }
-  const durationMs = parseDuration(values.duration ?? (values.quick ? '60s' : '5m'));
+  const durationMs = parseDuration(values.duration ?? (values.quick ? '50s' : '5m'));
   if (durationMs === null || durationMs < 20_000 || durationMs > 3_600_000)
     throw new Error(`--duration ${values.duration} is invalid: expected 20s to 1h, e.g. 60s or 5m`);
   const seed = values.seed === undefined ? randomInt(1, 2 ** 31) : Number(values.seed);
@@ -72,8 +80,10 @@ export function parseOptions(argv: string[]): ChaosOptions {
           inviteReminderBeforeMs: 12_000,
           cancellationWindowMs: 45_000,
           questionnaireRemindersMs: [50_000, 25_000],
-          settleTimeoutMs: 25_000,
+          settleTimeoutMs: 45_000,
           drainTimeoutMs: 15_000,
+          infrastructureQuietMs: 25_000,
+          resendStretchMs: [4_000, 12_000],
         }
       : {
           inviteTtlMs: 40_000,
@@ -82,6 +92,8 @@ export function parseOptions(argv: string[]): ChaosOptions {
           questionnaireRemindersMs: [60_000, 25_000],
           settleTimeoutMs: 120_000,
           drainTimeoutMs: 45_000,
+          infrastructureQuietMs: 10_000,
+          resendStretchMs: [5_000, 40_000],
         },
   };
 }

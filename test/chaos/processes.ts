@@ -205,9 +205,8 @@ export async function startStack(env: Record<string, string>) {
       unexpectedExits,
     );
     services.push(api, worker);
-    // The API applies the migrations the worker's activities need.
-    await api.start();
-    await worker.start();
+    // The API applies the migrations; no activity runs before the first flow, after the API is up.
+    await Promise.all([api.start(), worker.start()]);
 
     return {
       dir,

@@ -54,6 +54,13 @@ export function buildReport(input: {
     faults: Object.fromEntries(
       FAULT_KINDS.map((k) => [k, faults.filter((f) => f.kind === k).length]),
     ),
+    faultTimeline: [...faults]
+      .sort((a, b) => a.at - b.at)
+      .map((f) => ({
+        kind: f.kind,
+        at: new Date(f.at).toISOString(),
+        recoveredAt: new Date(f.recoveredAt).toISOString(),
+      })),
     processExitsNotCausedByTheRun: input.unexpectedExits.map((e) => ({
       ...e,
       at: new Date(e.at).toISOString(),

@@ -3,7 +3,13 @@ import { dirname, join, resolve } from 'node:path';
 import { connectDatabase } from '../../src/db/client.js';
 import { connectTemporal } from '../../src/temporal/client.js';
 import { atCleanup, cleanUp } from './cleanup.js';
-import { excusedWindows, injectFaults, type FaultRecord } from './faults.js';
+import {
+  downWindows,
+  emailOutageWindows,
+  excusedWindows,
+  injectFaults,
+  type FaultRecord,
+} from './faults.js';
 import { Observations, runFlows } from './flows.js';
 import { HttpStats } from './http.js';
 import { checkInvariants, type CheckContext } from './invariants.js';
@@ -73,9 +79,11 @@ async function main(): Promise<number> {
     seed: options.seed,
     stack,
     observations,
-    until,
-    maxFaults: Math.ceil(seconds / 5),
-    gapMs: options.quick ? [3_000, 8_000] : [6_000, 16_000],
+    infrastructureUntil: until - options.timings.infrastructureQuietMs,
+    resendUntil: until - 5_000,
+    maxFaults: Math.ceil(seconds / 4),
+    gapMs: options.quick ? [3_000, 7_000] : [5_000, 15_000],
+    resendStretchMs: options.timings.resendStretchMs,
     faults,
     stop: interrupted.signal,
   });
@@ -111,6 +119,8 @@ async function main(): Promise<number> {
   const context: CheckContext = {
     timings: options.timings,
     excused: excusedWindows(faults),
+    down: downWindows(faults),
+    emailOutages: emailOutageWindows(faults),
     steps: observations.steps,
     graceMs: GRACE_MS,
   };
@@ -129,6 +139,7 @@ async function main(): Promise<number> {
   const out = resolve(options.out ?? join(stack.dir, 'report.json'));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(stack.dir, 'resend-log.json'), JSON.stringify(snapshot.resendLog));
   log(`report written to ${out}`);
 
   let selfCheckFailed = false;

@@ -62,7 +62,8 @@ describe('repeated accepts', () => {
     const accept = () => client.api.post(`/v1/invites/${invite.id}/accept`, {});
     const answers = [accept()];
     // Keep accepting until the workflow has closed: some of these reach it as it finishes.
-    while ((await handle.describe()).status.name === 'RUNNING') answers.push(accept());
+    while (answers.length < 50 && (await handle.describe()).status.name === 'RUNNING')
+      answers.push(accept());
     await workflowResult(h, invite.id);
     answers.push(accept());
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { questionnaireSubmittedSignal, sessionStateQuery } from '../../workflows/messages.js';
 import { buildInviteInput } from '../support/fixtures.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { eventually, startHarness, type Harness } from '../support/harness.js';
 import { slot, workflowResult } from '../support/invites.js';
 
 let h: Harness;
@@ -68,11 +68,16 @@ describe('a session over a long life', () => {
     const firstRun = (await handle.describe()).runId;
     const sent = async (count: number) =>
       Promise.all(Array.from({ length: count }, () => handle.signal(questionnaireSubmittedSignal)));
-    for (let batch = 0; batch < 60 && (await handle.describe()).runId === firstRun; batch++)
+    const running = () => handle.describe();
+    for (let batch = 0; batch < 60; batch++) {
+      const { runId, historyLength } = await running();
+      if (runId !== firstRun || historyLength > 2_100) break;
       await sent(50);
-
-    const current = await handle.describe();
-    expect(current.runId).not.toBe(firstRun);
+    }
+    const current = await eventually(async () => {
+      const described = await running();
+      return described.runId !== firstRun && described;
+    }, 30_000);
     expect(current.status.name).toBe('RUNNING');
     const firstHistory = await h.temporal.client.workflow
       .getHandle(handle.workflowId, firstRun)

@@ -17,7 +17,7 @@ import {
 } from '../schemas.js';
 import { cancelThroughWorkflow, tellQuestionnaireSubmitted } from '../session-workflow.js';
 import { parse } from '../validate.js';
-import { domainFailure, rethrowAsProblem } from '../workflow-failures.js';
+import { domainFailure, rethrowAsProblem, withinDeadline } from '../workflow-failures.js';
 import { inviteInput, openInvite } from './invites.js';
 
 export function sessionsRouter(deps: ApiDeps): Router {
@@ -57,11 +57,13 @@ export function sessionsRouter(deps: ApiDeps): Router {
     const body = parse(cancelSessionBody, req.body, 'body');
     refuseInactive(session);
     try {
-      res.json(await cancelThroughWorkflow(deps, session, { by: caller, reason: body.reason }));
+      const command = { by: caller, reason: body.reason };
+      res.json(await withinDeadline(temporal, () => cancelThroughWorkflow(deps, session, command)));
     } catch (error) {
       if (domainFailure(error)) rethrowAsProblem(error);
       refuseInactive((await findSessionView(db, session.id)) ?? session);
-      throw error;
+      logger.error({ err: error, sessionId: session.id }, 'could not cancel the session');
+      throw new ApiError('service_unavailable', 'The session could not be cancelled right now.');
     }
   });
 

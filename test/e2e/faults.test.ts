@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activities } from '../../activities/index.js';
 import { calendarBlocks, invites } from '../../src/db/schema.js';
-import { declineUpdate } from '../../workflows/messages.js';
+import { domainFailure } from '../../src/api/workflow-failures.js';
+import { cancelSessionUpdate, declineUpdate } from '../../workflows/messages.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
 import { blockStatus, emailsOf, inviteRow, slot, workflowResult } from '../support/invites.js';
 
@@ -25,7 +26,7 @@ async function withActivities(overrides: Partial<Activities>, work: () => Promis
   }
 }
 
-describe('invites under faults', () => {
+describe('invites and sessions under faults', () => {
   it('still reminds when no worker ran at the reminder moment', async () => {
     const coach = await h.createUser('coach');
     const client = await h.createUser('client');
@@ -77,13 +78,29 @@ describe('invites under faults', () => {
     const refused = await handle
       .executeUpdate(declineUpdate, { args: [{ reason: 'no\u0000thanks' }] })
       .catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(Error);
-    expect(String((refused as Error).cause)).toMatch(/validation_failed|PostgreSQL refused/);
+    expect(domainFailure(refused)).toBe('validation_failed');
     expect((await inviteRow(h, invite.id))?.status).toBe('pending');
 
     const declined = await client.api.post(`/v1/invites/${invite.id}/decline`, { reason: 'busy' });
     expect(declined.status).toBe(200);
     expect(await workflowResult(h, invite.id)).toMatchObject({ status: 'declined' });
     expect(await blockStatus(h, invite.id)).toBe('released');
+  }, 30_000);
+
+  it('answers at once when PostgreSQL refuses a session cancel’s data, and the session can still be cancelled', async () => {
+    const coach = await h.createUser('coach');
+    const client = await h.createUser('client', { credits: 1 });
+    const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(5) })).body;
+    const { session } = (await client.api.post(`/v1/invites/${invite.id}/accept`, {})).body;
+    const handle = h.temporal.client.workflow.getHandle(`session-${session.id}`);
+
+    const refused = await handle
+      .executeUpdate(cancelSessionUpdate, { args: [{ reason: 'sorry\u0000' }] })
+      .catch((error: unknown) => error);
+    expect(domainFailure(refused)).toBe('validation_failed');
+
+    const cancelled = await coach.api.post(`/v1/sessions/${session.id}/cancel`, {});
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.refundedCredits).toBe(1);
   }, 30_000);
 });
