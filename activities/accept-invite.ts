@@ -4,7 +4,7 @@ import { lockInvite } from '../src/db/queries/invites.js';
 import { toInviteView, toSessionView } from '../src/db/queries/views.js';
 import type { Tx } from '../src/db/client.js';
 import { calendarBlocks, invites, questionnaires, sessions } from '../src/db/schema.js';
-import type { AcceptResult } from '../workflows/messages.js';
+import type { AcceptResult } from '../src/domain/views.js';
 import type { ActivityDeps } from './deps.js';
 
 export type AcceptOutcome =

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { lockInvite } from '../src/db/queries/invites.js';
 import { toInviteView } from '../src/db/queries/views.js';
 import { calendarBlocks, invites } from '../src/db/schema.js';
-import type { InviteView } from '../workflows/messages.js';
+import type { InviteView } from '../src/domain/views.js';
 import type { ActivityDeps } from './deps.js';
 
 export interface CloseInviteInput {

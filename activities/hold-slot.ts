@@ -4,7 +4,8 @@ import { EXCLUSION_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '../src/db/er
 import { toInviteView } from '../src/db/queries/views.js';
 import type { Tx } from '../src/db/client.js';
 import { calendarBlocks, invites, sessions } from '../src/db/schema.js';
-import type { InviteInput, InviteView } from '../workflows/messages.js';
+import type { InviteInput } from '../src/domain/inputs.js';
+import type { InviteView } from '../src/domain/views.js';
 import type { ActivityDeps } from './deps.js';
 
 /**

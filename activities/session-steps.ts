@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { RecordMissingError } from '../src/db/errors.js';
 import { and, eq, inArray } from 'drizzle-orm';
 import { applyLedgerChange } from '../src/db/queries/credits.js';
 import { checkSessionActive, refundOnCancel } from '../src/domain/cancellation.js';
@@ -13,8 +13,7 @@ import type { ActivityDeps } from './deps.js';
 
 async function sessionView(tx: Tx, sessionId: string) {
   const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId));
-  if (!session)
-    throw ApplicationFailure.nonRetryable(`Session ${sessionId} does not exist`, 'session_missing');
+  if (!session) throw new RecordMissingError(`Session ${sessionId} does not exist`);
   const [questionnaire] = await tx
     .select()
     .from(questionnaires)
@@ -45,11 +44,7 @@ export function cancelSession({ db }: ActivityDeps) {
         .from(sessions)
         .where(eq(sessions.id, input.sessionId))
         .for('update');
-      if (!session)
-        throw ApplicationFailure.nonRetryable(
-          `Session ${input.sessionId} does not exist`,
-          'session_missing',
-        );
+      if (!session) throw new RecordMissingError(`Session ${input.sessionId} does not exist`);
       const [pending] = await tx
         .select({ id: invites.id })
         .from(invites)
@@ -146,11 +141,7 @@ export function notifySessionParty(deps: ActivityDeps) {
       .from(sessions)
       .leftJoin(questionnaires, eq(questionnaires.sessionId, sessions.id))
       .where(eq(sessions.id, input.sessionId));
-    if (!row)
-      throw ApplicationFailure.nonRetryable(
-        `Session ${input.sessionId} does not exist`,
-        'session_missing',
-      );
+    if (!row) throw new RecordMissingError(`Session ${input.sessionId} does not exist`);
     if (
       input.event === 'questionnaire_reminder' &&
       (row.session.status !== 'booked' ||

@@ -14,17 +14,11 @@ import {
   holdSlot,
   SLOT_REFUSALS,
 } from './activity-proxies.js';
-import type {
-  AcceptCommand,
-  AcceptResult,
-  Actor,
-  CancelCommand,
-  DeclineCommand,
-  InviteFailure,
-  InviteInput,
-  InviteState,
-  InviteView,
-} from './messages.js';
+import type { AcceptCommand, CancelCommand, DeclineCommand, InviteState } from './messages.js';
+import type { FailureType } from '../src/domain/failures.js';
+import type { InviteInput } from '../src/domain/inputs.js';
+import type { Actor } from '../src/domain/model.js';
+import type { AcceptResult, InviteView } from '../src/domain/views.js';
 import { createMutex } from './mutex.js';
 import { moveSession, startSession } from './session-children.js';
 
@@ -36,7 +30,7 @@ export interface InviteOutcome {
   sessionId: string | null;
 }
 
-const failure = (type: InviteFailure, message: string) =>
+const failure = (type: FailureType, message: string) =>
   ApplicationFailure.create({ type, message, nonRetryable: true });
 
 /**
@@ -231,4 +225,4 @@ const ACCEPT_REFUSED = {
   ],
   session_not_active: ['session_not_active', 'The session can no longer move.'],
   invite_not_pending: ['invite_already_responded', 'The invite is no longer pending.'],
-} as const satisfies Record<string, readonly [InviteFailure, string]>;
+} as const satisfies Record<string, readonly [FailureType, string]>;

@@ -10,8 +10,8 @@ import {
   declineUpdate,
   inviteStateQuery,
   openInviteUpdate,
-  type InviteInput,
 } from './messages.js';
+import type { InviteInput } from '../src/domain/inputs.js';
 
 export type { InviteOutcome } from './invite-lifecycle.js';
 

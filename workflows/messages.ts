@@ -1,66 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-
-export const INVITE_STATUSES = ['pending', 'accepted', 'declined', 'expired', 'cancelled'] as const;
-export type InviteStatus = (typeof INVITE_STATUSES)[number];
-export type InviteKind = 'new' | 'reschedule';
-
-/** Who sent a message: a signed-in user through the API, or an operator (UI, CLI, back office). */
-export interface Actor {
-  role: 'coach' | 'client' | 'operator';
-  id?: string;
-}
-
-/** Everything an invite needs, fixed when it is sent so the workflow never reads config or clock. */
-export interface InviteInput {
-  inviteId: string;
-  kind: InviteKind;
-  coachId: string;
-  clientId: string;
-  /** The session being moved, for a reschedule; null for a new session. */
-  sessionId: string | null;
-  /** The session's time when the reschedule was proposed. */
-  originalSlot: { startsAt: string; endsAt: string } | null;
-  startsAt: string;
-  endsAt: string;
-  creditCost: number;
-  message: string | null;
-  sentAt: string;
-  expiresAt: string;
-  reminderAt: string | null;
-  /** The policy for the session an acceptance creates; absent in invites sent before sessions ran as workflows. */
-  sessionPolicy?: SessionPolicy;
-}
-
-export interface InviteView {
-  id: string;
-  kind: InviteKind;
-  coachId: string;
-  clientId: string;
-  sessionId: string | null;
-  startsAt: string;
-  endsAt: string;
-  creditCost: number;
-  message: string | null;
-  status: InviteStatus;
-  expiresAt: string;
-  createdAt: string;
-  respondedAt: string | null;
-  declineReason: string | null;
-  workflowId: string;
-}
-
-export interface SessionView {
-  id: string;
-  coachId: string;
-  clientId: string;
-  startsAt: string;
-  endsAt: string;
-  status: 'booked' | 'cancelled' | 'completed';
-  creditCost: number;
-  inviteId: string;
-  questionnaire: { status: 'pending' | 'submitted'; submittedAt: string | null };
-  cancellation: null | { by: 'coach' | 'client'; at: string; refundedCredits: number };
-}
+import type { InviteKind, InviteStatus, Party, SessionStatus, Actor } from '../src/domain/model.js';
+import type { AcceptResult, InviteView, SessionView } from '../src/domain/views.js';
 
 export interface AcceptCommand {
   by?: Actor;
@@ -74,11 +14,6 @@ export interface CancelCommand {
   by?: Actor;
   /** Set when the session itself was cancelled: its own email says so, this one stays silent. */
   withSession?: boolean;
-}
-
-export interface AcceptResult {
-  invite: InviteView;
-  session: SessionView;
 }
 
 export interface InviteState {
@@ -109,44 +44,10 @@ export const cancelSignal = defineSignal<[CancelCommand?]>('cancel');
 
 export const inviteStateQuery = defineQuery<InviteState>('state');
 
-/** Failure types the API turns into problem codes (activities fail with the last two on bad data). */
-export const INVITE_FAILURES = [
-  'slot_unavailable',
-  'insufficient_credits',
-  'invite_expired',
-  'invite_already_responded',
-  'invite_cancelled',
-  'forbidden',
-  'reschedule_pending',
-  'session_not_active',
-  'validation_failed',
-  'not_found',
-] as const;
-export type InviteFailure = (typeof INVITE_FAILURES)[number];
-
-/** The standard policy a session runs under, fixed when its invite was sent. */
-export interface SessionPolicy {
-  cancellationWindowMs: number;
-  questionnaireRemindersMs: number[];
-}
-
-export interface SessionInput {
-  sessionId: string;
-  inviteId: string;
-  coachId: string;
-  clientId: string;
-  startsAt: string;
-  endsAt: string;
-  creditCost: number;
-  policy: SessionPolicy;
-  /** What a run hands to the next when it continues as new, or a late start knows already. */
-  carried?: { questionnaireSubmitted: boolean; remindersSent: string[] };
-}
-
 export interface CancelSessionCommand {
   by?: Actor;
   /** Whose cancellation it counts as when an operator cancels: the policy differs. Default coach. */
-  onBehalfOf?: 'coach' | 'client';
+  onBehalfOf?: Party;
   reason?: string;
 }
 
@@ -157,7 +58,7 @@ export interface CancelSessionResult {
 
 export interface SessionState {
   sessionId: string;
-  status: 'booked' | 'cancelled' | 'completed';
+  status: SessionStatus;
   coachId: string;
   clientId: string;
   startsAt: string;

@@ -6,12 +6,9 @@ import {
   WorkflowIdReusePolicy,
 } from '@temporalio/workflow';
 import { sessionWorkflowId } from '../src/domain/workflow-ids.js';
-import {
-  sessionMovedSignal,
-  type InviteInput,
-  type SessionPolicy,
-  type SessionView,
-} from './messages.js';
+import { sessionMovedSignal } from './messages.js';
+import type { InviteInput, SessionPolicy } from '../src/domain/inputs.js';
+import type { SessionView } from '../src/domain/views.js';
 import { sessionWorkflow } from './session.js';
 import { sessionStart } from './session-start.js';
 

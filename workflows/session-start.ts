@@ -6,7 +6,8 @@ import {
   SessionStatusKey,
   SlotStartKey,
 } from '../src/temporal/search-attributes.js';
-import type { SessionInput, SessionPolicy, SessionView } from './messages.js';
+import type { SessionInput, SessionPolicy } from '../src/domain/inputs.js';
+import type { SessionView } from '../src/domain/views.js';
 
 /**
  * How `session-<id>` starts, from its invite's acceptance or when a message finds it missing: its

@@ -5,8 +5,8 @@ import {
   cancelSessionUpdate,
   questionnaireSubmittedSignal,
   type CancelSessionCommand,
-  type SessionView,
 } from '../../workflows/messages.js';
+import type { SessionView } from '../domain/views.js';
 import type { ApiDeps } from './deps.js';
 
 type Deps = Pick<ApiDeps, 'config' | 'temporal'>;

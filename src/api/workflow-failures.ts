@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { INVITE_FAILURES, type InviteFailure } from '../../workflows/messages.js';
+import { isFailureType, type FailureType } from '../domain/failures.js';
 import { ApiError } from './problems.js';
 
 /** How long the API waits on Temporal; the invite workflow's slot hold itself gives up about then. */
@@ -12,14 +12,9 @@ export function withinDeadline<T>(temporal: Client, call: () => Promise<T>): Pro
 }
 
 /** The domain failure a workflow update answered with, if it was one. */
-export function domainFailure(error: unknown): InviteFailure | undefined {
+export function domainFailure(error: unknown): FailureType | undefined {
   for (let current = error; current instanceof Error; current = current.cause) {
-    if (
-      current instanceof ApplicationFailure &&
-      INVITE_FAILURES.includes(current.type as InviteFailure)
-    ) {
-      return current.type as InviteFailure;
-    }
+    if (current instanceof ApplicationFailure && isFailureType(current.type)) return current.type;
   }
   return undefined;
 }

@@ -6,7 +6,7 @@ import { getCredits } from '../../src/db/queries/credits.js';
 import { invites, sessions } from '../../src/db/schema.js';
 import { createEmailService } from '../../src/email/email-service.js';
 import { logTransport } from '../../src/email/transport.js';
-import type { InviteInput } from '../../workflows/messages.js';
+import type { InviteInput } from '../../src/domain/inputs.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { buildInviteInput, seedPerson } from '../support/fixtures.js';
 

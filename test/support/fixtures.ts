@@ -3,7 +3,7 @@ import type { Db } from '../../src/db/client.js';
 import { applyLedgerChange } from '../../src/db/queries/credits.js';
 import { upsertUser } from '../../src/db/queries/users.js';
 import { inviteExpiresAt, inviteReminderAt } from '../../src/domain/invite-timing.js';
-import type { InviteInput } from '../../workflows/messages.js';
+import type { InviteInput } from '../../src/domain/inputs.js';
 
 const HOUR = 3_600_000;
 

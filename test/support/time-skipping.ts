@@ -7,7 +7,7 @@ import { createEmailService } from '../../src/email/email-service.js';
 import { resendTransport } from '../../src/email/transport.js';
 import { ensureSearchAttributes } from '../../src/temporal/ensure-search-attributes.js';
 import { workflowsPath } from '../../src/temporal/worker.js';
-import type { InviteInput } from '../../workflows/messages.js';
+import type { InviteInput } from '../../src/domain/inputs.js';
 import { createTestDatabase } from './database.js';
 import { buildInviteInput, seedPerson } from './fixtures.js';
 import { startFakeResend } from './fake-resend.js';

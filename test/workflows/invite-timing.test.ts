@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditLedger, emailLog, invites } from '../../src/db/schema.js';
-import { inviteStateQuery, type InviteInput, type InviteState } from '../../workflows/messages.js';
+import { inviteStateQuery, type InviteState } from '../../workflows/messages.js';
+import type { InviteInput } from '../../src/domain/inputs.js';
 import { buildInviteInput, seedPerson } from '../support/fixtures.js';
 import { DAY, HOUR, startTimeSkipping, type TimeSkipping } from '../support/time-skipping.js';
 

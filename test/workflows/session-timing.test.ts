@@ -3,11 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitQuestionnaire } from '../../src/db/queries/questionnaires.js';
 import { creditLedger, emailLog, sessions } from '../../src/db/schema.js';
 import { inviteExpiresAt } from '../../src/domain/invite-timing.js';
-import {
-  questionnaireSubmittedSignal,
-  sessionStateQuery,
-  type InviteInput,
-} from '../../workflows/messages.js';
+import { questionnaireSubmittedSignal, sessionStateQuery } from '../../workflows/messages.js';
+import type { InviteInput } from '../../src/domain/inputs.js';
 import { sessionWorkflow } from '../../workflows/session.js';
 import { DAY, HOUR, startTimeSkipping, type TimeSkipping } from '../support/time-skipping.js';
 

@@ -22,10 +22,9 @@ import {
   cancelUpdate,
   declineUpdate,
   openInviteUpdate,
-  type AcceptResult,
-  type InviteInput,
-  type InviteView,
 } from '../../../workflows/messages.js';
+import type { InviteInput } from '../../domain/inputs.js';
+import type { AcceptResult, InviteView } from '../../domain/views.js';
 import { requireRole, type Caller } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { createInviteOnce } from '../idempotency.js';

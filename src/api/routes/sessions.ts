@@ -3,7 +3,7 @@ import { findSessionView, listSessionsForCaller } from '../../db/queries/invites
 import { getQuestionnaire, submitQuestionnaire } from '../../db/queries/questionnaires.js';
 import { checkSessionActive } from '../../domain/cancellation.js';
 import { checkSlot } from '../../domain/slot.js';
-import type { SessionView } from '../../../workflows/messages.js';
+import type { SessionView } from '../../domain/views.js';
 import { requireRole, type Caller } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { createInviteOnce } from '../idempotency.js';

@@ -1,4 +1,4 @@
-import type { InviteView, SessionView } from '../../../workflows/messages.js';
+import type { InviteView, SessionView } from '../../domain/views.js';
 import type { invites, questionnaires, sessions } from '../schema.js';
 
 type InviteRow = typeof invites.$inferSelect;
