@@ -1,37 +1,27 @@
-import { and, eq } from 'drizzle-orm';
-import { applyLedgerChange } from '../src/db/queries/credits.js';
-import { lockInvite } from '../src/db/queries/invites.js';
-import { toInviteView, toSessionView } from '../src/db/queries/views.js';
 import type { Tx } from '../src/db/client.js';
-import { calendarBlocks, invites, questionnaires, sessions } from '../src/db/schema.js';
+import { applyLedgerChange } from '../src/db/queries/credits.js';
+import { lockInvite, markInviteAccepted, type InviteRow } from '../src/db/queries/invites.js';
+import {
+  getSessionView,
+  insertBookedSession,
+  lockSession,
+  moveSessionTo,
+} from '../src/db/queries/sessions.js';
+import { toInviteView } from '../src/db/queries/views.js';
 import type { AcceptResult } from '../src/domain/views.js';
 import type { ActivityDeps } from './deps.js';
 
-export type AcceptOutcome =
-  | ({ ok: true } & AcceptResult)
-  | { ok: false; reason: 'insufficient_credits' | 'invite_not_pending' | 'session_not_active' };
+type Refusal = 'insufficient_credits' | 'invite_not_pending' | 'session_not_active';
+export type AcceptOutcome = ({ ok: true } & AcceptResult) | { ok: false; reason: Refusal };
+type Step = { ok: true } | { ok: false; reason: Refusal };
 
-type InviteRow = typeof invites.$inferSelect;
-
-async function sessionResult(tx: Tx, invite: InviteRow, sessionId: string): Promise<AcceptOutcome> {
-  const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId));
-  const [questionnaire] = await tx
-    .select()
-    .from(questionnaires)
-    .where(eq(questionnaires.sessionId, sessionId));
-  return {
-    ok: true,
-    invite: toInviteView(invite),
-    session: toSessionView(session!, questionnaire ?? null),
-  };
-}
-
+/** Charges the client (nothing for a free session) and books the invite's block as a new session. */
 async function bookNewSession(
   tx: Tx,
   invite: InviteRow,
   sessionId: string,
-  now: Date,
-): Promise<AcceptOutcome> {
+  at: Date,
+): Promise<Step> {
   if (invite.creditCost > 0) {
     const charge = await applyLedgerChange(tx, {
       userId: invite.clientId,
@@ -40,51 +30,21 @@ async function bookNewSession(
       idempotencyKey: `booking_charge:invite:${invite.id}`,
       inviteId: invite.id,
       sessionId,
-      at: now,
+      at,
     });
     if (!charge.ok) return { ok: false, reason: 'insufficient_credits' };
   }
-  await tx.insert(sessions).values({
-    id: sessionId,
-    inviteId: invite.id,
-    coachId: invite.coachId,
-    clientId: invite.clientId,
-    blockId: invite.id,
-    startsAt: invite.startsAt,
-    endsAt: invite.endsAt,
-    status: 'booked',
-    creditCost: invite.creditCost,
-    createdAt: now,
-  });
-  await tx.insert(questionnaires).values({ sessionId, status: 'pending' });
-  await tx
-    .update(calendarBlocks)
-    .set({ status: 'booked', sessionId })
-    .where(and(eq(calendarBlocks.inviteId, invite.id), eq(calendarBlocks.status, 'held')));
-  return { ok: true } as AcceptOutcome;
+  await insertBookedSession(tx, invite, sessionId, at);
+  return { ok: true };
 }
 
-async function moveSession(tx: Tx, invite: InviteRow, now: Date): Promise<AcceptOutcome> {
-  const [session] = await tx
-    .select()
-    .from(sessions)
-    .where(eq(sessions.id, invite.sessionId!))
-    .for('update');
-  if (!session || session.status !== 'booked' || session.startsAt <= now)
+/** Moves the invite's session to its new slot, while the session is still booked and ahead. */
+async function moveSession(tx: Tx, invite: InviteRow, at: Date): Promise<Step> {
+  const session = await lockSession(tx, invite.sessionId!);
+  if (!session || session.status !== 'booked' || session.startsAt <= at)
     return { ok: false, reason: 'session_not_active' };
-  await tx
-    .update(calendarBlocks)
-    .set({ status: 'released', releasedAt: now })
-    .where(eq(calendarBlocks.id, session.blockId));
-  await tx
-    .update(calendarBlocks)
-    .set({ status: 'booked' })
-    .where(eq(calendarBlocks.inviteId, invite.id));
-  await tx
-    .update(sessions)
-    .set({ startsAt: invite.startsAt, endsAt: invite.endsAt, blockId: invite.id })
-    .where(eq(sessions.id, session.id));
-  return { ok: true } as AcceptOutcome;
+  await moveSessionTo(tx, session, invite, at);
+  return { ok: true };
 }
 
 /**
@@ -95,22 +55,19 @@ async function moveSession(tx: Tx, invite: InviteRow, now: Date): Promise<Accept
 export function acceptInvite({ db, clock }: ActivityDeps) {
   return async (input: { inviteId: string; sessionId: string }): Promise<AcceptOutcome> =>
     db.transaction(async (tx) => {
-      const invite = await lockInvite(tx, input.inviteId);
-      if (invite.status === 'accepted') return sessionResult(tx, invite, invite.sessionId!);
-      if (invite.status !== 'pending') return { ok: false, reason: 'invite_not_pending' };
-
-      const now = clock();
-      const sessionId = invite.kind === 'reschedule' ? invite.sessionId! : input.sessionId;
-      const step =
-        invite.kind === 'reschedule'
-          ? await moveSession(tx, invite, now)
-          : await bookNewSession(tx, invite, sessionId, now);
-      if (!step.ok) return step;
-      const [accepted] = await tx
-        .update(invites)
-        .set({ status: 'accepted', respondedAt: now, sessionId })
-        .where(eq(invites.id, invite.id))
-        .returning();
-      return sessionResult(tx, accepted!, sessionId);
+      let invite = await lockInvite(tx, input.inviteId);
+      if (invite.status === 'pending') {
+        const at = clock();
+        const sessionId = invite.kind === 'reschedule' ? invite.sessionId! : input.sessionId;
+        const step =
+          invite.kind === 'reschedule'
+            ? await moveSession(tx, invite, at)
+            : await bookNewSession(tx, invite, sessionId, at);
+        if (!step.ok) return step;
+        invite = await markInviteAccepted(tx, invite.id, sessionId, at);
+      }
+      if (invite.status !== 'accepted') return { ok: false, reason: 'invite_not_pending' };
+      const session = await getSessionView(tx, invite.sessionId!);
+      return { ok: true, invite: toInviteView(invite), session };
     });
 }

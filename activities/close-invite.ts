@@ -1,7 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { lockInvite } from '../src/db/queries/invites.js';
+import { closePendingInvite, lockInvite } from '../src/db/queries/invites.js';
 import { toInviteView } from '../src/db/queries/views.js';
-import { calendarBlocks, invites } from '../src/db/schema.js';
 import type { InviteView } from '../src/domain/views.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -23,20 +21,11 @@ export function closeInvite({ db, clock }: ActivityDeps) {
       if (invite.status === input.status) return { ok: true, invite: toInviteView(invite) };
       if (invite.status !== 'pending')
         return { ok: false, reason: 'invite_not_pending', invite: toInviteView(invite) };
-      const now = clock();
-      const [closed] = await tx
-        .update(invites)
-        .set({
-          status: input.status,
-          respondedAt: input.status === 'expired' ? null : now,
-          declineReason: input.status === 'declined' ? (input.declineReason ?? null) : null,
-        })
-        .where(eq(invites.id, invite.id))
-        .returning();
-      await tx
-        .update(calendarBlocks)
-        .set({ status: 'released', releasedAt: now })
-        .where(and(eq(calendarBlocks.inviteId, invite.id), eq(calendarBlocks.status, 'held')));
-      return { ok: true, invite: toInviteView(closed!) };
+      const closed = await closePendingInvite(
+        tx,
+        { id: invite.id, status: input.status, declineReason: input.declineReason ?? null },
+        clock(),
+      );
+      return { ok: true, invite: closed };
     });
 }

@@ -1,4 +1,4 @@
-import { notifications } from '../src/db/schema.js';
+import { recordNotification } from '../src/db/queries/notifications.js';
 import type { RenderedMessage } from '../src/email/layout.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -15,16 +15,13 @@ export async function deliver(
     message: RenderedMessage;
   },
 ): Promise<void> {
-  await db
-    .insert(notifications)
-    .values({
-      userId: input.person.id,
-      key: input.key,
-      type: input.type,
-      ...input.message.notification,
-      createdAt: clock(),
-    })
-    .onConflictDoNothing({ target: notifications.key });
+  await recordNotification(db, {
+    userId: input.person.id,
+    key: input.key,
+    type: input.type,
+    ...input.message.notification,
+    createdAt: clock(),
+  });
   await email.send({
     idempotencyKey: input.key,
     template: input.type,

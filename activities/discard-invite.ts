@@ -1,5 +1,4 @@
-import { and, eq } from 'drizzle-orm';
-import { calendarBlocks, invites } from '../src/db/schema.js';
+import { deletePendingInvite } from '../src/db/queries/invites.js';
 import type { ActivityDeps } from './deps.js';
 
 /**
@@ -8,15 +7,7 @@ import type { ActivityDeps } from './deps.js';
  * `rejected` and a coach who was told "no".
  */
 export function discardInvite({ db }: ActivityDeps) {
-  return async (input: { inviteId: string }): Promise<{ discarded: boolean }> =>
-    db.transaction(async (tx) => {
-      await tx
-        .delete(calendarBlocks)
-        .where(and(eq(calendarBlocks.inviteId, input.inviteId), eq(calendarBlocks.status, 'held')));
-      const removed = await tx
-        .delete(invites)
-        .where(and(eq(invites.id, input.inviteId), eq(invites.status, 'pending')))
-        .returning({ id: invites.id });
-      return { discarded: removed.length > 0 };
-    });
+  return async (input: { inviteId: string }): Promise<{ discarded: boolean }> => ({
+    discarded: await db.transaction((tx) => deletePendingInvite(tx, input.inviteId)),
+  });
 }

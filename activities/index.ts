@@ -5,7 +5,9 @@ import { failFast } from './fail-fast.js';
 import { discardInvite } from './discard-invite.js';
 import { holdSlot } from './hold-slot.js';
 import { notifyParty } from './notify-party.js';
-import { cancelSession, completeSession, notifySessionParty } from './session-steps.js';
+import { cancelSession } from './cancel-session.js';
+import { completeSession } from './complete-session.js';
+import { notifySessionParty } from './notify-session-party.js';
 
 export type { ActivityDeps } from './deps.js';
 

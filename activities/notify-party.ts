@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { RecordMissingError } from '../src/db/errors.js';
 import { findParties } from '../src/db/queries/users.js';
-import { invites } from '../src/db/schema.js';
+import { findInvite } from '../src/db/queries/invites.js';
 import {
   renderInviteMessage,
   type InviteEvent,
@@ -26,7 +25,7 @@ export interface NotifyPartyInput {
 export function notifyParty(deps: ActivityDeps) {
   const { db, appUrl } = deps;
   return async (input: NotifyPartyInput): Promise<'sent' | 'skipped'> => {
-    const [invite] = await db.select().from(invites).where(eq(invites.id, input.inviteId));
+    const invite = await findInvite(db, input.inviteId);
     if (!invite) throw new RecordMissingError(`Invite ${input.inviteId} does not exist`);
     if (
       input.event === 'invite_reminder' &&

@@ -1,18 +1,10 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 
-/** `holdSlot`'s refusals: its transaction rolled back, so nothing is left to discard. */
-export const SLOT_REFUSALS = ['slot_unavailable', 'reschedule_pending', 'session_not_active'];
-
 /** The coach waits on this one: a few quick attempts, then the invite is discarded. */
 export const { holdSlot } = proxyActivities<Activities>({
   startToCloseTimeout: '15s',
-  retry: {
-    initialInterval: '500ms',
-    maximumInterval: '5s',
-    maximumAttempts: 5,
-    nonRetryableErrorTypes: SLOT_REFUSALS,
-  },
+  retry: { initialInterval: '500ms', maximumInterval: '5s', maximumAttempts: 5 },
 });
 
 /**

@@ -7,20 +7,15 @@ import {
   uuid4,
 } from '@temporalio/workflow';
 import { InviteStatusKey } from '../src/temporal/search-attributes.js';
-import {
-  acceptInvite,
-  closeInvite,
-  discardInvite,
-  holdSlot,
-  SLOT_REFUSALS,
-} from './activity-proxies.js';
+import { acceptInvite, closeInvite, discardInvite, holdSlot } from './activity-proxies.js';
 import type { AcceptCommand, CancelCommand, DeclineCommand, InviteState } from './messages.js';
-import type { FailureType } from '../src/domain/failures.js';
+import { SLOT_REFUSALS, type FailureType, type SlotRefusal } from '../src/domain/failures.js';
 import type { InviteInput } from '../src/domain/inputs.js';
 import type { Actor } from '../src/domain/model.js';
 import type { AcceptResult, InviteView } from '../src/domain/views.js';
 import { createMutex } from './mutex.js';
 import { moveSession, startSession } from './session-children.js';
+import type { HoldOutcome } from '../activities/hold-slot.js';
 
 export type Phase = InviteState['status'];
 type Answer = 'accept' | 'decline' | 'cancel';
@@ -63,22 +58,28 @@ export class InviteLifecycle {
   /** Holds the slot; when that fails, nothing it may have written is left behind. */
   async open(): Promise<boolean> {
     try {
-      this.invite = await holdSlot(this.input);
+      const held = heldOutcome(await holdSlot(this.input));
+      if (held.ok) {
+        this.invite = held.invite;
+        this.moveTo('pending');
+        return true;
+      }
+      this.openFailure = failure(held.reason, SLOT_REFUSED[held.reason]);
     } catch (error) {
       const failed =
         error instanceof Error && error.cause instanceof ApplicationFailure ? error.cause : error;
       this.openFailure = failed;
+      // Histories recorded before refusals were returned as data have them thrown.
       const refused =
-        failed instanceof ApplicationFailure && SLOT_REFUSALS.includes(failed.type ?? '');
+        failed instanceof ApplicationFailure &&
+        (SLOT_REFUSALS as readonly string[]).includes(failed.type ?? '');
       // The last attempt may have committed before it failed: the coach hears "no" only once
       // nothing is held.
       if (!refused && patched('discard-unopened-invite'))
         await discardInvite({ inviteId: this.input.inviteId });
-      this.moveTo('rejected');
-      return false;
     }
-    this.moveTo('pending');
-    return true;
+    this.moveTo('rejected');
+    return false;
   }
 
   /** The failure an answer meets now, thrown; also the updates' validator. */
@@ -226,3 +227,14 @@ const ACCEPT_REFUSED = {
   session_not_active: ['session_not_active', 'The session can no longer move.'],
   invite_not_pending: ['invite_already_responded', 'The invite is no longer pending.'],
 } as const satisfies Record<string, readonly [FailureType, string]>;
+
+const SLOT_REFUSED = {
+  slot_unavailable: 'The coach already has a held or booked slot that overlaps this one.',
+  reschedule_pending: 'The session already has a pending reschedule invite.',
+  session_not_active: 'The session was cancelled, completed or has started.',
+} as const satisfies Record<SlotRefusal, string>;
+
+/** `holdSlot` answered with the bare invite in histories recorded before it returned an outcome. */
+function heldOutcome(result: HoldOutcome | InviteView): HoldOutcome {
+  return 'ok' in result ? result : { ok: true, invite: result };
+}

@@ -18,3 +18,11 @@ export type FailureType = (typeof FAILURE_TYPES)[number];
 
 export const isFailureType = (type: string | null | undefined): type is FailureType =>
   (FAILURE_TYPES as readonly string[]).includes(type ?? '');
+
+/** Why a slot could not be held: the hold's transaction rolled back, so nothing was written. */
+export const SLOT_REFUSALS = [
+  'slot_unavailable',
+  'reschedule_pending',
+  'session_not_active',
+] as const;
+export type SlotRefusal = (typeof SLOT_REFUSALS)[number];

@@ -20,18 +20,23 @@ export interface UnexpectedExit {
   at: number;
   code: number | null;
   signal: string | null;
+  /** Whether it died while starting (and was tried again) rather than while serving. */
+  whileStarting: boolean;
 }
+
+const START_ATTEMPTS = 3;
 
 /**
  * A Node entry point of the service (`src/main/api.ts` or `src/main/worker.ts`) as a child process
  * of its own, logging into the run's folder. It is ready when `ready` says so; an exit the run did
- * not cause is recorded and the process started again, as a supervisor would.
+ * not cause, or a failed start, is recorded and the process started again, as a supervisor would.
  */
 class ServiceProcess {
   private child: ChildProcess | null = null;
   private expectingExit = false;
   private log: WriteStream;
   private starting: Promise<void> | null = null;
+  private retired = false;
 
   constructor(
     readonly name: string,
@@ -50,8 +55,28 @@ class ServiceProcess {
   }
 
   start(): Promise<void> {
-    this.starting ??= this.spawnAndWait().finally(() => (this.starting = null));
+    this.starting ??= this.startWithRetries().finally(() => (this.starting = null));
     return this.starting;
+  }
+
+  private async startWithRetries(): Promise<void> {
+    for (let attempt = 1; !this.retired; attempt++) {
+      try {
+        return await this.spawnAndWait();
+      } catch (error) {
+        const child = this.child;
+        this.unexpected.push({
+          name: this.name,
+          at: Date.now(),
+          code: child?.exitCode ?? null,
+          signal: child?.signalCode ?? null,
+          whileStarting: true,
+        });
+        await this.stopWith('SIGKILL');
+        if (attempt >= START_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+      }
+    }
   }
 
   private async spawnAndWait(): Promise<void> {
@@ -70,10 +95,11 @@ class ServiceProcess {
       this.log.write(`${line}\n`);
       if (!readySeen) void Promise.resolve(this.ready(line)).then((ok) => (readySeen ||= ok));
     });
+    let serving = false;
     child.once('exit', (code, signal) => {
       this.log.write(`--- ${new Date().toISOString()} exit ${code ?? signal}\n`);
-      if (this.child !== child || this.expectingExit) return;
-      this.unexpected.push({ name: this.name, at: Date.now(), code, signal });
+      if (this.child !== child || this.expectingExit || !serving) return;
+      this.unexpected.push({ name: this.name, at: Date.now(), code, signal, whileStarting: false });
       this.child = null;
       setTimeout(() => void this.start().catch(() => undefined), 1_000);
     });
@@ -81,7 +107,10 @@ class ServiceProcess {
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null)
         throw new Error(`${this.name} exited during start; see ${this.log.path}`);
-      if (readySeen || (this.readyProbe && (await this.readyProbe()))) return;
+      if (readySeen || (this.readyProbe && (await this.readyProbe()))) {
+        serving = true;
+        return;
+      }
       if (Date.now() > deadline)
         throw new Error(`${this.name} did not start; see ${this.log.path}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -94,7 +123,9 @@ class ServiceProcess {
     await this.stopWith('SIGKILL');
   }
 
-  async stop(): Promise<void> {
+  /** SIGTERM for good: the service drains and is never started again. */
+  async retire(): Promise<void> {
+    this.retired = true;
     await this.starting?.catch(() => undefined);
     await this.stopWith('SIGTERM');
   }
@@ -139,7 +170,7 @@ export async function startStack(env: Record<string, string>) {
   const services: ServiceProcess[] = [];
 
   const stopAll = async () => {
-    await Promise.allSettled(services.map((service) => service.stop()));
+    await Promise.allSettled(services.map((service) => service.retire()));
     await Promise.allSettled([temporal?.stop(), postgres?.stop(), resend?.close()]);
     await Promise.allSettled(services.map((service) => service.close()));
     temporal = null;

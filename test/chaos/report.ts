@@ -138,7 +138,8 @@ export function formatReport(report: Report): string {
       '',
       'processes that exited on their own (restarted):',
       ...report.processExitsNotCausedByTheRun.map(
-        (e) => `  ${e.name} at ${e.at}: ${e.code ?? e.signal}`,
+        (e) =>
+          `  ${e.name} at ${e.at}: ${e.code ?? e.signal}${e.whileStarting ? ' while starting' : ''}`,
       ),
     );
   if (!report.settle.settled)

@@ -127,14 +127,18 @@ describe('a reschedule racing the session’s cancellation', () => {
         .select()
         .from(invites)
         .where(eq(invites.id, proposal.inviteId));
-      if (held.status === 'fulfilled') {
+      expect(held.status).toBe('fulfilled');
+      if (held.status === 'fulfilled' && held.value.ok) {
         expect(
           cancelled.status === 'fulfilled' &&
             cancelled.value.ok &&
             cancelled.value.pendingRescheduleInviteId,
         ).toBe(proposal.inviteId);
       } else {
-        expect((held.reason as { type?: string }).type).toBe('session_not_active');
+        expect(held.status === 'fulfilled' && held.value).toEqual({
+          ok: false,
+          reason: 'session_not_active',
+        });
         expect(row).toBeUndefined();
       }
     }

@@ -1,11 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.js';
 import { slot, workflowResult } from '../support/invites.js';
 
-const dir = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
+/**
+ * Histories of today's workflows; older generations stay in sibling folders so that workflows
+ * still running on older code keep replaying.
+ */
+const dir = fileURLToPath(new URL('../fixtures/histories/current/', import.meta.url));
 
 let h: Harness;
 beforeAll(async () => {
@@ -75,4 +80,24 @@ it('records one history for each way an invite ends', async () => {
   }
   expect(rejected).toHaveLength(1);
   await save('invite-rejected-slot-unavailable', rejected[0]!);
+
+  await h.stopWorker();
+  await h.startWorker({
+    holdSlot: async (input) => {
+      await h.realActivities.holdSlot(input);
+      throw ApplicationFailure.create({ message: 'lost after commit', nonRetryable: true });
+    },
+  });
+  const lost = await coach.api.post('/v1/invites', { clientId: client.id, ...slot(4, 0) });
+  expect(lost.status).toBe(503);
+  const discarded: string[] = [];
+  for await (const execution of h.temporal.client.workflow.list({
+    query: `CoachId = "${coach.id}" AND InviteStatus = "rejected"`,
+  })) {
+    discarded.push(execution.workflowId);
+  }
+  const discardedId = discarded.find((id) => id !== rejected[0]);
+  expect(discardedId).toBeDefined();
+  await h.temporal.client.workflow.getHandle(discardedId!).result();
+  await save('invite-rejected-discarded-after-commit', discardedId!);
 });

@@ -3,11 +3,8 @@ import { WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/cli
 import { checkSlot } from '../../domain/slot.js';
 import { inviteExpiresAt, inviteReminderAt } from '../../domain/invite-timing.js';
 import { getBalance } from '../../db/queries/credits.js';
-import {
-  findInviteForCaller,
-  findSessionView,
-  listInvitesForCaller,
-} from '../../db/queries/invites.js';
+import { findInviteForCaller, listInvitesForCaller } from '../../db/queries/invites.js';
+import { findSessionView } from '../../db/queries/sessions.js';
 import { findUserWithRole } from '../../db/queries/users.js';
 import {
   ClientIdKey,

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { findSessionView, listSessionsForCaller } from '../../db/queries/invites.js';
+import { findSessionView, listSessionsForCaller } from '../../db/queries/sessions.js';
 import { getQuestionnaire, submitQuestionnaire } from '../../db/queries/questionnaires.js';
 import { checkSessionActive } from '../../domain/cancellation.js';
 import { checkSlot } from '../../domain/slot.js';

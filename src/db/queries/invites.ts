@@ -1,24 +1,28 @@
-import { and, asc, eq, or, type SQL } from 'drizzle-orm';
-import type { Caller } from '../../api/auth.js';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
+import type { InviteInput } from '../../domain/inputs.js';
+import type { Caller, InviteStatus } from '../../domain/model.js';
+import type { InviteView } from '../../domain/views.js';
+import { inviteWorkflowId } from '../../domain/workflow-ids.js';
 import type { DbOrTx } from '../client.js';
 import { RecordMissingError } from '../errors.js';
-import { invites, questionnaires, sessions } from '../schema.js';
-import { toInviteView, toSessionView } from './views.js';
+import { calendarBlocks, invites } from '../schema.js';
+import { releaseHeldBlockOf } from './calendar.js';
+import { toInviteView } from './views.js';
 
-type InviteStatus = (typeof invites.$inferSelect)['status'];
+export type InviteRow = typeof invites.$inferSelect;
+
+/** Limits a query to the caller's own invites; operators see every invite. */
+const ownedBy = (caller: Caller): SQL | undefined => {
+  if (caller.role === 'operator') return undefined;
+  return caller.role === 'coach' ? eq(invites.coachId, caller.id) : eq(invites.clientId, caller.id);
+};
 
 /** The invite, if the caller may see it: its coach, its client, or an operator. */
 export async function findInviteForCaller(db: DbOrTx, id: string, caller: Caller) {
-  const owner =
-    caller.role === 'operator'
-      ? undefined
-      : caller.role === 'coach'
-        ? eq(invites.coachId, caller.id)
-        : eq(invites.clientId, caller.id);
   const [row] = await db
     .select()
     .from(invites)
-    .where(and(eq(invites.id, id), owner));
+    .where(and(eq(invites.id, id), ownedBy(caller)));
   return row ? toInviteView(row) : undefined;
 }
 
@@ -28,56 +32,113 @@ export async function listInvitesForCaller(
   caller: Caller,
   status: InviteStatus | undefined,
 ) {
-  const owner: SQL =
-    caller.role === 'coach' ? eq(invites.coachId, caller.id) : eq(invites.clientId, caller.id);
   const rows = await db
     .select()
     .from(invites)
-    .where(and(owner, status ? eq(invites.status, status) : undefined))
+    .where(and(ownedBy(caller), status ? eq(invites.status, status) : undefined))
     .orderBy(asc(invites.startsAt), asc(invites.id));
   return rows.map(toInviteView);
 }
 
-/** Sessions with their questionnaire status, soonest first. */
-async function sessionViews(db: DbOrTx, where: SQL | undefined) {
-  const rows = await db
-    .select({
-      session: sessions,
-      questionnaire: { status: questionnaires.status, submittedAt: questionnaires.submittedAt },
-    })
-    .from(sessions)
-    .leftJoin(questionnaires, eq(questionnaires.sessionId, sessions.id))
-    .where(where)
-    .orderBy(asc(sessions.startsAt), asc(sessions.id));
-  return rows.map((row) => toSessionView(row.session, row.questionnaire));
-}
-
-/** The session, if the caller may see it: its coach, its client, or an operator (or no caller: internal). */
-export async function findSessionView(db: DbOrTx, id: string, caller?: Caller) {
-  const owner =
-    !caller || caller.role === 'operator'
-      ? undefined
-      : or(eq(sessions.coachId, caller.id), eq(sessions.clientId, caller.id));
-  const [session] = await sessionViews(db, and(eq(sessions.id, id), owner));
-  return session;
-}
-
-type SessionStatus = (typeof sessions.$inferSelect)['status'];
-
-/** The sessions a coach runs or a client attends, soonest first. */
-export async function listSessionsForCaller(
-  db: DbOrTx,
-  caller: Caller,
-  status: SessionStatus | undefined,
-) {
-  const owner: SQL =
-    caller.role === 'coach' ? eq(sessions.coachId, caller.id) : eq(sessions.clientId, caller.id);
-  return sessionViews(db, and(owner, status ? eq(sessions.status, status) : undefined));
+export async function findInvite(db: DbOrTx, id: string): Promise<InviteRow | undefined> {
+  const [row] = await db.select().from(invites).where(eq(invites.id, id));
+  return row;
 }
 
 /** Locks an invite's row for the rest of the transaction, so its answers are applied one at a time. */
-export async function lockInvite(tx: DbOrTx, id: string) {
+export async function lockInvite(tx: DbOrTx, id: string): Promise<InviteRow> {
   const [invite] = await tx.select().from(invites).where(eq(invites.id, id)).for('update');
   if (!invite) throw new RecordMissingError(`Invite ${id} does not exist`);
   return invite;
+}
+
+/** Writes a pending invite and its held block; the exclusion constraint refuses an overlap. */
+export async function insertHeldInvite(tx: DbOrTx, input: InviteInput): Promise<InviteView> {
+  const slot = { startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) };
+  const [row] = await tx
+    .insert(invites)
+    .values({
+      id: input.inviteId,
+      kind: input.kind,
+      coachId: input.coachId,
+      clientId: input.clientId,
+      sessionId: input.sessionId,
+      ...slot,
+      creditCost: input.creditCost,
+      message: input.message,
+      status: 'pending',
+      expiresAt: new Date(input.expiresAt),
+      createdAt: new Date(input.sentAt),
+      workflowId: inviteWorkflowId(input.inviteId),
+    })
+    .returning();
+  await tx.insert(calendarBlocks).values({
+    id: input.inviteId,
+    coachId: input.coachId,
+    ...slot,
+    status: 'held',
+    inviteId: input.inviteId,
+    sessionId: input.sessionId,
+  });
+  return toInviteView(row!);
+}
+
+/** Ends a pending invite without a booking and frees its held block. */
+export async function closePendingInvite(
+  tx: DbOrTx,
+  input: { id: string; status: 'declined' | 'expired' | 'cancelled'; declineReason: string | null },
+  at: Date,
+): Promise<InviteView> {
+  const [closed] = await tx
+    .update(invites)
+    .set({
+      status: input.status,
+      respondedAt: input.status === 'expired' ? null : at,
+      declineReason: input.status === 'declined' ? input.declineReason : null,
+    })
+    .where(eq(invites.id, input.id))
+    .returning();
+  await releaseHeldBlockOf(tx, input.id, at);
+  return toInviteView(closed!);
+}
+
+export async function markInviteAccepted(
+  tx: DbOrTx,
+  id: string,
+  sessionId: string,
+  at: Date,
+): Promise<InviteRow> {
+  const [accepted] = await tx
+    .update(invites)
+    .set({ status: 'accepted', respondedAt: at, sessionId })
+    .where(eq(invites.id, id))
+    .returning();
+  return accepted!;
+}
+
+/** Deletes a pending invite and its held block; true when there was one. */
+export async function deletePendingInvite(tx: DbOrTx, id: string): Promise<boolean> {
+  await tx
+    .delete(calendarBlocks)
+    .where(and(eq(calendarBlocks.inviteId, id), eq(calendarBlocks.status, 'held')));
+  const removed = await tx
+    .delete(invites)
+    .where(and(eq(invites.id, id), eq(invites.status, 'pending')))
+    .returning({ id: invites.id });
+  return removed.length > 0;
+}
+
+/** The session's pending reschedule invite, if it has one. */
+export async function pendingRescheduleOf(tx: DbOrTx, sessionId: string) {
+  const [pending] = await tx
+    .select({ id: invites.id })
+    .from(invites)
+    .where(
+      and(
+        eq(invites.sessionId, sessionId),
+        eq(invites.kind, 'reschedule'),
+        eq(invites.status, 'pending'),
+      ),
+    );
+  return pending?.id ?? null;
 }

@@ -43,3 +43,21 @@ export async function markNotificationRead(db: DbOrTx, userId: string, id: strin
     .where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
   return row ? view(row) : undefined;
 }
+
+/** Records a notification once per key: a retried step notifies no one twice. */
+export async function recordNotification(
+  db: DbOrTx,
+  notification: {
+    userId: string;
+    key: string;
+    type: string;
+    title: string;
+    body: string;
+    link: string;
+    createdAt: Date;
+  },
+): Promise<void> {
+  await db.insert(notifications).values(notification).onConflictDoNothing({
+    target: notifications.key,
+  });
+}

@@ -1,0 +1,44 @@
+import { getSessionWithQuestionnaire } from '../src/db/queries/sessions.js';
+import { findParties } from '../src/db/queries/users.js';
+import type { Recipient, SessionEvent } from '../src/domain/events.js';
+import { renderSessionMessage } from '../src/email/session-messages.js';
+import { deliver } from './deliver.js';
+import type { ActivityDeps } from './deps.js';
+
+/**
+ * Emails and notifies one party of a session. A questionnaire reminder goes out only while the
+ * session is booked, ahead and its questionnaire unanswered, whatever raced it.
+ */
+export function notifySessionParty(deps: ActivityDeps) {
+  const { db, appUrl } = deps;
+  return async (input: {
+    event: SessionEvent;
+    recipient: Recipient;
+    sessionId: string;
+    keySuffix: string;
+  }): Promise<'sent' | 'skipped'> => {
+    const { session, questionnaireStatus } = await getSessionWithQuestionnaire(db, input.sessionId);
+    const stale =
+      session.status !== 'booked' ||
+      questionnaireStatus === 'submitted' ||
+      session.startsAt <= deps.clock();
+    if (input.event === 'questionnaire_reminder' && stale) return 'skipped';
+    const { coach, client } = await findParties(db, session);
+    const message = renderSessionMessage({
+      event: input.event,
+      recipient: input.recipient,
+      appUrl,
+      coach,
+      client,
+      session,
+    });
+    const person = input.recipient === 'client' ? client : coach;
+    await deliver(deps, {
+      key: `${input.event}:${session.id}:${input.keySuffix}:${person.id}`,
+      type: input.event,
+      person,
+      message,
+    });
+    return 'sent';
+  };
+}

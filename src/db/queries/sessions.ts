@@ -1,0 +1,135 @@
+import { and, asc, eq, or, type SQL } from 'drizzle-orm';
+import type { Caller, Party, SessionStatus } from '../../domain/model.js';
+import type { SessionView } from '../../domain/views.js';
+import type { DbOrTx } from '../client.js';
+import { RecordMissingError } from '../errors.js';
+import { questionnaires, sessions } from '../schema.js';
+import { bookHeldBlockOf, releaseBlock } from './calendar.js';
+import type { InviteRow } from './invites.js';
+import { toSessionView } from './views.js';
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+/** Sessions with their questionnaire status, soonest first. */
+async function sessionViews(db: DbOrTx, where: SQL | undefined): Promise<SessionView[]> {
+  const rows = await db
+    .select({
+      session: sessions,
+      questionnaire: { status: questionnaires.status, submittedAt: questionnaires.submittedAt },
+    })
+    .from(sessions)
+    .leftJoin(questionnaires, eq(questionnaires.sessionId, sessions.id))
+    .where(where)
+    .orderBy(asc(sessions.startsAt), asc(sessions.id));
+  return rows.map((row) => toSessionView(row.session, row.questionnaire));
+}
+
+/** The session, if the caller may see it: its coach, its client, or an operator (or no caller: internal). */
+export async function findSessionView(db: DbOrTx, id: string, caller?: Caller) {
+  const owner =
+    !caller || caller.role === 'operator'
+      ? undefined
+      : or(eq(sessions.coachId, caller.id), eq(sessions.clientId, caller.id));
+  const [session] = await sessionViews(db, and(eq(sessions.id, id), owner));
+  return session;
+}
+
+/** The session, which must exist: an activity's step needs it. */
+export async function getSessionView(db: DbOrTx, id: string): Promise<SessionView> {
+  const session = await findSessionView(db, id);
+  if (!session) throw new RecordMissingError(`Session ${id} does not exist`);
+  return session;
+}
+
+/** The sessions a coach runs or a client attends, soonest first. */
+export async function listSessionsForCaller(
+  db: DbOrTx,
+  caller: Caller,
+  status: SessionStatus | undefined,
+) {
+  const owner =
+    caller.role === 'coach' ? eq(sessions.coachId, caller.id) : eq(sessions.clientId, caller.id);
+  return sessionViews(db, and(owner, status ? eq(sessions.status, status) : undefined));
+}
+
+/** Locks a session's row for the rest of the transaction; undefined when there is none. */
+export async function lockSession(tx: DbOrTx, id: string): Promise<SessionRow | undefined> {
+  const [session] = await tx.select().from(sessions).where(eq(sessions.id, id)).for('update');
+  return session;
+}
+
+/** The session row with its questionnaire's status, which must exist. */
+export async function getSessionWithQuestionnaire(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ session: sessions, questionnaireStatus: questionnaires.status })
+    .from(sessions)
+    .leftJoin(questionnaires, eq(questionnaires.sessionId, sessions.id))
+    .where(eq(sessions.id, id));
+  if (!row) throw new RecordMissingError(`Session ${id} does not exist`);
+  return row;
+}
+
+/** Books an accepted invite's held block as a new session with a pending questionnaire. */
+export async function insertBookedSession(
+  tx: DbOrTx,
+  invite: InviteRow,
+  sessionId: string,
+  at: Date,
+): Promise<void> {
+  await tx.insert(sessions).values({
+    id: sessionId,
+    inviteId: invite.id,
+    coachId: invite.coachId,
+    clientId: invite.clientId,
+    blockId: invite.id,
+    startsAt: invite.startsAt,
+    endsAt: invite.endsAt,
+    status: 'booked',
+    creditCost: invite.creditCost,
+    createdAt: at,
+  });
+  await tx.insert(questionnaires).values({ sessionId, status: 'pending' });
+  await bookHeldBlockOf(tx, invite.id, sessionId);
+}
+
+/** Moves a session to an accepted reschedule's slot: its old block is freed, the new one booked. */
+export async function moveSessionTo(
+  tx: DbOrTx,
+  session: SessionRow,
+  reschedule: InviteRow,
+  at: Date,
+): Promise<void> {
+  await releaseBlock(tx, session.blockId, at);
+  await bookHeldBlockOf(tx, reschedule.id, session.id);
+  await tx
+    .update(sessions)
+    .set({ startsAt: reschedule.startsAt, endsAt: reschedule.endsAt, blockId: reschedule.id })
+    .where(eq(sessions.id, session.id));
+}
+
+/** Marks a session cancelled with its refund and frees its block. */
+export async function markSessionCancelled(
+  tx: DbOrTx,
+  session: SessionRow,
+  cancellation: { by: Party; at: Date; reason: string | null; refundedCredits: number },
+): Promise<void> {
+  await tx
+    .update(sessions)
+    .set({
+      status: 'cancelled',
+      cancelledBy: cancellation.by,
+      cancelledAt: cancellation.at,
+      cancelReason: cancellation.reason,
+      refundedCredits: cancellation.refundedCredits,
+    })
+    .where(eq(sessions.id, session.id));
+  await releaseBlock(tx, session.blockId, cancellation.at);
+}
+
+/** At its end a booked session becomes completed (a cancelled one stays cancelled). */
+export async function markSessionCompleted(db: DbOrTx, id: string): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ status: 'completed' })
+    .where(and(eq(sessions.id, id), eq(sessions.status, 'booked')));
+}
