@@ -29,17 +29,56 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['workflows/**/*.ts'],
+    // Product code stays small enough to hold in one's head.
+    files: ['src/**/*.ts', 'workflows/**/*.ts', 'activities/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 250, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  // Layers import downward only: api → workflows (and their messages) → activities → db and
+  // email → domain.
+  layer('src/domain/**/*.ts', 'the domain imports nothing of the service', [
+    '**/db/**',
+    '**/email/**',
+    '**/api/**',
+    '**/temporal/**',
+    '**/main/**',
+    '**/workflows/**',
+    '**/activities/**',
+  ]),
+  layer('{src/db,src/email}/**/*.ts', 'db and email sit below activities, workflows and the API', [
+    '**/api/**',
+    '**/main/**',
+    '**/workflows/**',
+    '**/activities/**',
+  ]),
+  layer('activities/**/*.ts', 'activities sit below workflows and the API', [
+    '**/api/**',
+    '**/main/**',
+    '**/workflows/**',
+  ]),
+  layer(
+    'workflows/**/*.ts',
+    'workflows are deterministic and sit below the API',
+    ['**/api/**', '**/main/**', '**/db/**', '**/email/**'],
+    nodeBuiltins,
+  ),
+  layer('src/api/**/*.ts', 'the API sits below the entry points', ['**/main/**']),
+);
+
+/** Refuses imports from the layers above `files`' own (and, for workflows, Node built-ins). */
+function layer(files, why, patterns, paths = []) {
+  return {
+    files: [files],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({
-            name,
-            message: 'Workflows must be deterministic: no Node built-ins.',
-          })),
+          paths: paths.map((name) => ({ name, message: `No Node built-ins: ${why}.` })),
+          patterns: [{ group: patterns, message: `Layers import downward: ${why}.` }],
         },
       ],
     },
-  },
-);
+  };
+}

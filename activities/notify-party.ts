@@ -1,11 +1,8 @@
 import { RecordMissingError } from '../src/db/errors.js';
 import { findParties } from '../src/db/queries/users.js';
 import { findInvite } from '../src/db/queries/invites.js';
-import {
-  renderInviteMessage,
-  type InviteEvent,
-  type Recipient,
-} from '../src/email/invite-messages.js';
+import type { InviteEvent, Recipient } from '../src/domain/events.js';
+import { renderInviteMessage } from '../src/email/invite-messages.js';
 import type { ActivityDeps } from './deps.js';
 import { deliver } from './deliver.js';
 

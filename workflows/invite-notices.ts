@@ -1,5 +1,5 @@
 import { log } from '@temporalio/workflow';
-import type { InviteEvent, Recipient } from '../src/email/invite-messages.js';
+import type { InviteEvent, Recipient } from '../src/domain/events.js';
 import { notifyParty } from './activity-proxies.js';
 import type { InviteLifecycle, Phase } from './invite-lifecycle.js';
 

@@ -1,4 +1,4 @@
-export type Party = 'coach' | 'client';
+import type { Party } from './model.js';
 
 /**
  * The standard cancellation policy: a coach's cancel always refunds in full; a client's refunds

@@ -1,18 +1,11 @@
 import { formatInZone, formatSlotInZone } from '../domain/time-format.js';
+import type { Recipient, SessionEvent } from '../domain/events.js';
+import type { Party, Person } from '../domain/model.js';
 import { renderMessage, type RenderedMessage } from './layout.js';
-
-interface Person {
-  id: string;
-  name: string;
-  email: string;
-  timezone: string;
-}
-
-export type SessionEvent = 'session_cancelled' | 'questionnaire_reminder';
 
 export interface SessionMessageContext {
   event: SessionEvent;
-  recipient: 'client' | 'coach';
+  recipient: Recipient;
   appUrl: string;
   coach: Person;
   client: Person;
@@ -20,7 +13,7 @@ export interface SessionMessageContext {
     id: string;
     startsAt: Date;
     endsAt: Date;
-    cancelledBy: 'coach' | 'client' | null;
+    cancelledBy: Party | null;
     cancelReason: string | null;
     refundedCredits: number | null;
   };

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import type { Person } from '../../domain/model.js';
 import type { DbOrTx } from '../client.js';
 import { RecordMissingError } from '../errors.js';
 import { creditAccounts, users } from '../schema.js';
@@ -76,18 +77,11 @@ export const publicUser = (user: User) => ({
   updatedAt: user.updatedAt.toISOString(),
 });
 
-export interface Party {
-  id: string;
-  name: string;
-  email: string;
-  timezone: string;
-}
-
 /** The coach and client of an invite or session, as messages address them. */
 export async function findParties(
   db: DbOrTx,
   ids: { coachId: string; clientId: string },
-): Promise<{ coach: Party; client: Party }> {
+): Promise<{ coach: Person; client: Person }> {
   const people = await db
     .select({ id: users.id, name: users.name, email: users.email, timezone: users.timezone })
     .from(users)

@@ -1,0 +1,48 @@
+import { renderMessage, type RenderedMessage } from '../layout.js';
+import type { TemplateContext } from './context.js';
+
+/** To the coach: the client declined, with their reason and whether they want another time. */
+export function inviteDeclinedToCoach(t: TemplateContext): RenderedMessage {
+  const client = t.client.name;
+  const what = t.reschedule
+    ? `moving the session to ${t.slot}; it stays at ${t.original}`
+    : `your invite for ${t.slot}. The slot is free again`;
+  return renderMessage(
+    `${client} declined ${t.reschedule ? 'the new time' : 'your invite'} for ${t.slot}`,
+    {
+      greeting: t.greeting,
+      paragraphs: [
+        `${client} declined ${what}.`,
+        t.invite.declineReason
+          ? `Their reason: "${t.invite.declineReason}"`
+          : 'They gave no reason.',
+        ...(t.rebook ? [`${client} would like to book another time.`] : []),
+      ],
+    },
+    { title: 'Invite declined', body: `${client} declined ${t.slot}.`, link: t.inviteUrl },
+  );
+}
+
+/** To the client: their decline is confirmed, with the way to book again. */
+export function inviteDeclinedToClient(t: TemplateContext): RenderedMessage {
+  const coach = t.coach.name;
+  const rebookHere = t.rebook && !t.reschedule;
+  return renderMessage(
+    `You declined ${coach}'s ${t.reschedule ? 'proposed new time' : 'invite'}`,
+    {
+      greeting: t.greeting,
+      paragraphs: t.reschedule
+        ? [`You declined moving your session to ${t.slot}. It stays booked at ${t.original}.`]
+        : [
+            `You declined ${coach}'s invite for ${t.slot}.`,
+            `Contact ${coach} (${t.coach.email}) to re-book${t.rebook ? ', or pick a new time on the booking page' : ''}.`,
+          ],
+      ...(rebookHere ? { button: { label: 'Book a new time', url: t.bookUrl } } : {}),
+    },
+    {
+      title: 'Invite declined',
+      body: `You declined ${t.slot}.`,
+      link: t.rebook ? t.bookUrl : t.inviteUrl,
+    },
+  );
+}
