@@ -1,3 +1,4 @@
+import { isSessionActive } from '../src/domain/cancellation.js';
 import type { Tx } from '../src/db/client.js';
 import { applyLedgerChange } from '../src/db/queries/credits.js';
 import { lockInvite, markInviteAccepted, type InviteRow } from '../src/db/queries/invites.js';
@@ -41,8 +42,7 @@ async function bookNewSession(
 /** Moves the invite's session to its new slot, while the session is still booked and ahead. */
 async function moveSession(tx: Tx, invite: InviteRow, at: Date): Promise<Step> {
   const session = await lockSession(tx, invite.sessionId!);
-  if (!session || session.status !== 'booked' || session.startsAt <= at)
-    return { ok: false, reason: 'session_not_active' };
+  if (!session || !isSessionActive(session, at)) return { ok: false, reason: 'session_not_active' };
   await moveSessionTo(tx, session, invite, at);
   return { ok: true };
 }

@@ -2,7 +2,7 @@ import { applyLedgerChange } from '../src/db/queries/credits.js';
 import { pendingRescheduleOf } from '../src/db/queries/invites.js';
 import { getSessionView, lockSession, markSessionCancelled } from '../src/db/queries/sessions.js';
 import { RecordMissingError } from '../src/db/errors.js';
-import { checkSessionActive, refundOnCancel } from '../src/domain/cancellation.js';
+import { isSessionActive, refundOnCancel } from '../src/domain/cancellation.js';
 import type { Party } from '../src/domain/model.js';
 import type { SessionView } from '../src/domain/views.js';
 import type { ActivityDeps } from './deps.js';
@@ -40,7 +40,7 @@ export function cancelSession({ db }: ActivityDeps) {
       const retried =
         session.status === 'cancelled' && session.cancelledAt?.getTime() === at.getTime();
       if (!retried) {
-        if (!checkSessionActive(session, at).ok) return { ok: false, reason: 'session_not_active' };
+        if (!isSessionActive(session, at)) return { ok: false, reason: 'session_not_active' };
         // Decided on the locked row: an accepted reschedule may have moved the start a moment ago.
         const refund = refundOnCancel({
           by: input.by,

@@ -1,3 +1,4 @@
+import { isSessionActive } from '../src/domain/cancellation.js';
 import { EXCLUSION_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '../src/db/errors.js';
 import { findInvite, insertHeldInvite } from '../src/db/queries/invites.js';
 import { lockSession } from '../src/db/queries/sessions.js';
@@ -29,7 +30,7 @@ export function holdSlot({ db, clock }: ActivityDeps) {
       const invite = await db.transaction(async (tx) => {
         if (input.sessionId) {
           const session = await lockSession(tx, input.sessionId);
-          if (!session || session.status !== 'booked' || session.startsAt <= clock())
+          if (!session || !isSessionActive(session, clock()))
             throw new Refused('session_not_active');
         }
         return insertHeldInvite(tx, input);

@@ -1,3 +1,4 @@
+import { isSessionActive } from '../src/domain/cancellation.js';
 import { getSessionWithQuestionnaire } from '../src/db/queries/sessions.js';
 import { findParties } from '../src/db/queries/users.js';
 import type { Recipient, SessionEvent } from '../src/domain/events.js';
@@ -18,10 +19,7 @@ export function notifySessionParty(deps: ActivityDeps) {
     keySuffix: string;
   }): Promise<'sent' | 'skipped'> => {
     const { session, questionnaireStatus } = await getSessionWithQuestionnaire(db, input.sessionId);
-    const stale =
-      session.status !== 'booked' ||
-      questionnaireStatus === 'submitted' ||
-      session.startsAt <= deps.clock();
+    const stale = questionnaireStatus === 'submitted' || !isSessionActive(session, deps.clock());
     if (input.event === 'questionnaire_reminder' && stale) return 'skipped';
     const { coach, client } = await findParties(db, session);
     const message = renderSessionMessage({

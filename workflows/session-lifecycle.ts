@@ -8,7 +8,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { checkSessionActive, questionnaireReminderTimes } from '../src/domain/cancellation.js';
+import { isSessionActive, questionnaireReminderTimes } from '../src/domain/cancellation.js';
 import type { FailureType } from '../src/domain/failures.js';
 import type { SessionInput } from '../src/domain/inputs.js';
 import type { Party, SessionStatus } from '../src/domain/model.js';
@@ -98,7 +98,7 @@ export class SessionLifecycle {
     if (by && by.role !== 'operator' && by.id !== owner)
       throw failure('forbidden', 'Only the session’s own coach or client may cancel it.');
     const now = new Date(Date.now());
-    if (!checkSessionActive({ status: this.status, startsAt: new Date(this.startsAt) }, now).ok)
+    if (!isSessionActive({ status: this.status, startsAt: new Date(this.startsAt) }, now))
       throw failure(
         'session_not_active',
         `The session is ${this.booked ? 'under way' : this.status}.`,

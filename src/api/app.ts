@@ -7,6 +7,7 @@ import { healthRouter } from './routes/health.js';
 import { invitesRouter } from './routes/invites.js';
 import { notificationsRouter } from './routes/notifications.js';
 import { peopleRouter } from './routes/people.js';
+import { questionnairesRouter } from './routes/questionnaires.js';
 import { sessionsRouter } from './routes/sessions.js';
 import { usersRouter } from './routes/users.js';
 import { refuseUnsafeText } from './text.js';
@@ -33,6 +34,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(peopleRouter(deps));
   app.use(invitesRouter(deps));
   app.use(sessionsRouter(deps));
+  app.use(questionnairesRouter(deps));
   app.use(notificationsRouter(deps));
 
   app.use(notFoundHandler);

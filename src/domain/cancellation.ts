@@ -16,17 +16,12 @@ export function refundOnCancel(input: {
   return early ? input.creditCost : 0;
 }
 
-export type SessionActivity = { ok: true } | { ok: false; reason: 'session_not_active' };
-
-/** A session can be cancelled or rescheduled only while booked and not yet started. */
-export function checkSessionActive(
-  session: { status: string; startsAt: Date },
-  now: Date,
-): SessionActivity {
-  if (session.status !== 'booked' || session.startsAt.getTime() <= now.getTime()) {
-    return { ok: false, reason: 'session_not_active' };
-  }
-  return { ok: true };
+/**
+ * A session is active while booked and not yet started: only then can it be cancelled,
+ * rescheduled, answered or reminded of.
+ */
+export function isSessionActive(session: { status: string; startsAt: Date }, now: Date): boolean {
+  return session.status === 'booked' && session.startsAt.getTime() > now.getTime();
 }
 
 /** Reminder moments before the start that are still ahead of `now`, earliest first. */

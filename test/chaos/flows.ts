@@ -37,7 +37,13 @@ const WEIGHTS: Record<FlowKind, number> = {
 };
 
 /** One HTTP step of a flow: what was asked and what the API finally answered. */
-export type Step = { at: number; status: number; code?: string; attempts: number } & (
+export type Step = {
+  sentAt: number;
+  at: number;
+  status: number;
+  code?: string;
+  attempts: number;
+} & (
   | {
       action: 'create';
       kind: 'new' | 'reschedule';
@@ -191,6 +197,7 @@ async function openInvite(ctx: FlowContext, flow: Flow, leadMs: number, lengthMs
     status: answer.status,
     code: codeOf(answer),
     attempts: answer.attempts,
+    sentAt: answer.sentAt,
     inviteId: answer.status === 201 ? answer.body.id : undefined,
   });
   if (!flow.expect(answer, 201)) return null;
@@ -207,6 +214,7 @@ async function accept(ctx: FlowContext, flow: Flow, client: Person, inviteId: st
     status: answer.status,
     code: codeOf(answer),
     attempts: answer.attempts,
+    sentAt: answer.sentAt,
     sessionId: answer.status === 200 ? answer.body.session?.id : undefined,
   });
   return flow.expect(answer, 200) ? (answer.body.session.id as string) : null;
@@ -231,6 +239,7 @@ async function decline(
     status: answer.status,
     code: codeOf(answer),
     attempts: answer.attempts,
+    sentAt: answer.sentAt,
     nextUrl: answer.status === 200 ? (answer.body.next?.url ?? null) : undefined,
   });
   return flow.expect(answer, 200);
@@ -248,6 +257,7 @@ async function cancelSession(ctx: FlowContext, flow: Flow, by: Person, sessionId
     status: answer.status,
     code: codeOf(answer),
     attempts: answer.attempts,
+    sentAt: answer.sentAt,
     refundedCredits: answer.status === 200 ? answer.body.refundedCredits : undefined,
   });
   return flow.expect(answer, 200);
@@ -283,6 +293,7 @@ async function reschedule(
     status: proposed.status,
     code: codeOf(proposed),
     attempts: proposed.attempts,
+    sentAt: proposed.sentAt,
     inviteId: proposed.status === 201 ? proposed.body.id : undefined,
   });
   if (!flow.expect(proposed, 201)) return;
@@ -316,6 +327,7 @@ async function saveQuestionnaire(ctx: FlowContext, flow: Flow, client: Person, s
     status: saved.status,
     code: codeOf(saved),
     attempts: saved.attempts,
+    sentAt: saved.sentAt,
   });
   flow.expect(saved, 200);
 }
@@ -355,6 +367,7 @@ async function runFlow(ctx: FlowContext, kind: FlowKind, flow: Flow): Promise<vo
         status: answer.status,
         code: codeOf(answer),
         attempts: answer.attempts,
+        sentAt: answer.sentAt,
       });
       flow.expect(answer, 200);
       return;

@@ -5,6 +5,8 @@ export interface Answer<T = any> {
   status: number;
   body: T;
   attempts: number;
+  /** When the first attempt went out: the moment the caller acted. */
+  sentAt: number;
 }
 
 /** What the run's HTTP calls met on the way: every attempt's status, and calls given up. */
@@ -36,7 +38,8 @@ export function apiClient(baseUrl: string, token: string, stats: HttpStats, stop
     body?: unknown,
     options: { idempotencyKey?: string } = {},
   ): Promise<Answer<T>> => {
-    const deadline = Date.now() + CALL_DEADLINE_MS;
+    const sentAt = Date.now();
+    const deadline = sentAt + CALL_DEADLINE_MS;
     for (let attempt = 1; ; attempt++) {
       let status: number | 'network' | 'timeout';
       let parsed: unknown = null;
@@ -63,13 +66,14 @@ export function apiClient(baseUrl: string, token: string, stats: HttpStats, stop
       }
       stats.count(status);
       if (typeof status === 'number' && !retryable(status))
-        return { status, body: parsed as T, attempts: attempt };
+        return { status, body: parsed as T, attempts: attempt, sentAt };
       if (stop.aborted || Date.now() + 500 > deadline) {
         stats.gaveUp++;
         return {
           status: typeof status === 'number' ? status : 0,
           body: parsed as T,
           attempts: attempt,
+          sentAt,
         };
       }
       stats.retried++;

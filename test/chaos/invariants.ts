@@ -339,13 +339,23 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
     }
   }
 
+  // When the run answered an invite: a worker that was away may apply the answer only later.
+  const answeredAt = new Map<string, number>();
+  for (const step of ctx.steps) {
+    if (step.status !== 200 || !['accept', 'decline', 'withdraw'].includes(step.action)) continue;
+    const inviteId = (step as { inviteId: string }).inviteId;
+    answeredAt.set(inviteId, Math.min(answeredAt.get(inviteId) ?? Infinity, step.sentAt));
+  }
+
   // Reminder and expiry on time, whatever Resend did; late only by what faults excuse.
   for (const invite of snapshot.invites) {
     if (rejected(invite.id)) continue;
     const expiresAt = invite.expiresAt.getTime();
     const ended = endedAt(invite);
     const reminderAt = expiresAt - timings.inviteReminderBeforeMs;
-    const pendingAtReminder = ended === null || ended > reminderAt + graceMs;
+    const pendingAtReminder =
+      (ended === null || ended > reminderAt + graceMs) &&
+      (answeredAt.get(invite.id) ?? Infinity) > reminderAt + graceMs;
     if (reminderAt > invite.createdAt.getTime() && reminderAt < judgedBefore && pendingAtReminder) {
       const remindedAt = recordedAt(`invite_reminder:${invite.id}:${invite.clientId}`);
       const until = Math.min(ended ?? expiresAt, expiresAt);

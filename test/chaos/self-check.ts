@@ -146,12 +146,12 @@ const CORRUPTIONS: Record<Invariant, Corruption> = {
     await forgetEmail(tx, reminder.idempotencyKey);
     return true;
   },
-  async lateExpiries(tx, s) {
-    const expired = inviteWith(s, 'expired');
+  async lateExpiries(tx, s, attempt) {
+    const expired = s.invites.filter((i) => i.status === 'expired')[attempt];
     if (!expired) return false;
     await tx
       .update(calendarBlocks)
-      .set({ releasedAt: new Date(expired.expiresAt.getTime() + 60_000) })
+      .set({ releasedAt: new Date(expired.expiresAt.getTime() + 120_000) })
       .where(eq(calendarBlocks.inviteId, expired.id));
     return true;
   },

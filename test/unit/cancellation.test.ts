@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkSessionActive,
+  isSessionActive,
   questionnaireReminderTimes,
   refundOnCancel,
 } from '../../src/domain/cancellation.js';
@@ -84,17 +84,17 @@ describe('refundOnCancel at the window’s edge', () => {
   });
 });
 
-describe('checkSessionActive', () => {
+describe('isSessionActive', () => {
   const startsAt = new Date('2026-12-10T15:00:00.000Z');
   it('is active while booked and not started', () => {
-    expect(
-      checkSessionActive({ status: 'booked', startsAt }, new Date(startsAt.getTime() - 1)),
-    ).toEqual({ ok: true });
+    expect(isSessionActive({ status: 'booked', startsAt }, new Date(startsAt.getTime() - 1))).toBe(
+      true,
+    );
   });
   it('is not active once started, cancelled or completed', () => {
-    expect(checkSessionActive({ status: 'booked', startsAt }, startsAt).ok).toBe(false);
-    expect(checkSessionActive({ status: 'cancelled', startsAt }, new Date(0)).ok).toBe(false);
-    expect(checkSessionActive({ status: 'completed', startsAt }, new Date(0)).ok).toBe(false);
+    expect(isSessionActive({ status: 'booked', startsAt }, startsAt)).toBe(false);
+    expect(isSessionActive({ status: 'cancelled', startsAt }, new Date(0))).toBe(false);
+    expect(isSessionActive({ status: 'completed', startsAt }, new Date(0))).toBe(false);
   });
 });
 

@@ -1,3 +1,4 @@
+import { isSessionActive } from '../../domain/cancellation.js';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { questionnaires, sessions } from '../schema.js';
@@ -32,7 +33,7 @@ export async function submitQuestionnaire(
       .from(sessions)
       .where(and(eq(sessions.id, input.sessionId), eq(sessions.clientId, input.clientId)))
       .for('update');
-    if (!session || session.status !== 'booked' || session.startsAt <= input.now)
+    if (!session || !isSessionActive(session, input.now))
       return { ok: false, reason: 'session_not_active' };
     const [before] = await tx
       .select({ status: questionnaires.status })
