@@ -1,10 +1,9 @@
 import { RecordMissingError } from '../src/db/errors.js';
-import { findParties } from '../src/db/queries/users.js';
 import { findInvite } from '../src/db/queries/invites.js';
 import type { InviteEvent, Recipient } from '../src/domain/events.js';
 import { renderInviteMessage } from '../src/email/invite-messages.js';
 import type { ActivityDeps } from './deps.js';
-import { deliver } from './deliver.js';
+import { deliverToParty } from './deliver.js';
 
 export interface NotifyPartyInput {
   event: InviteEvent;
@@ -29,27 +28,27 @@ export function notifyParty(deps: ActivityDeps) {
       (invite.status !== 'pending' || invite.expiresAt <= deps.clock())
     )
       return 'skipped';
-    const { coach, client } = await findParties(db, invite);
-
-    const message = renderInviteMessage({
-      event: input.event,
+    const originalSlot = input.originalSlot && {
+      startsAt: new Date(input.originalSlot.startsAt),
+      endsAt: new Date(input.originalSlot.endsAt),
+    };
+    await deliverToParty(deps, {
+      parties: invite,
       recipient: input.recipient,
-      appUrl,
-      coach,
-      client,
-      invite,
-      originalSlot: input.originalSlot
-        ? {
-            startsAt: new Date(input.originalSlot.startsAt),
-            endsAt: new Date(input.originalSlot.endsAt),
-          }
-        : null,
-      rebook: input.rebook ?? false,
+      type: input.event,
+      key: (person) => `${input.event}:${invite.id}:${person.id}`,
+      render: ({ coach, client }) =>
+        renderInviteMessage({
+          event: input.event,
+          recipient: input.recipient,
+          appUrl,
+          coach,
+          client,
+          invite,
+          originalSlot,
+          rebook: input.rebook ?? false,
+        }),
     });
-    const person = input.recipient === 'client' ? client : coach;
-    const key = `${input.event}:${invite.id}:${person.id}`;
-
-    await deliver(deps, { key, type: input.event, person, message });
     return 'sent';
   };
 }

@@ -1,9 +1,8 @@
 import { isSessionActive } from '../src/domain/cancellation.js';
 import { getSessionWithQuestionnaire } from '../src/db/queries/sessions.js';
-import { findParties } from '../src/db/queries/users.js';
 import type { Recipient, SessionEvent } from '../src/domain/events.js';
 import { renderSessionMessage } from '../src/email/session-messages.js';
-import { deliver } from './deliver.js';
+import { deliverToParty } from './deliver.js';
 import type { ActivityDeps } from './deps.js';
 
 /**
@@ -21,21 +20,20 @@ export function notifySessionParty(deps: ActivityDeps) {
     const { session, questionnaireStatus } = await getSessionWithQuestionnaire(db, input.sessionId);
     const stale = questionnaireStatus === 'submitted' || !isSessionActive(session, deps.clock());
     if (input.event === 'questionnaire_reminder' && stale) return 'skipped';
-    const { coach, client } = await findParties(db, session);
-    const message = renderSessionMessage({
-      event: input.event,
+    await deliverToParty(deps, {
+      parties: session,
       recipient: input.recipient,
-      appUrl,
-      coach,
-      client,
-      session,
-    });
-    const person = input.recipient === 'client' ? client : coach;
-    await deliver(deps, {
-      key: `${input.event}:${session.id}:${input.keySuffix}:${person.id}`,
       type: input.event,
-      person,
-      message,
+      key: (person) => `${input.event}:${session.id}:${input.keySuffix}:${person.id}`,
+      render: ({ coach, client }) =>
+        renderSessionMessage({
+          event: input.event,
+          recipient: input.recipient,
+          appUrl,
+          coach,
+          client,
+          session,
+        }),
     });
     return 'sent';
   };

@@ -3,15 +3,10 @@ import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { findUserWithRole } from '../db/queries/users.js';
+import { ROLES, type Caller, type Role } from '../domain/model.js';
 import { ApiError } from './problems.js';
 
-export const ROLES = ['coach', 'client', 'operator'] as const;
-export type Role = (typeof ROLES)[number];
-
-export interface Caller {
-  id: string;
-  role: Role;
-}
+export type { Caller, Role } from '../domain/model.js';
 
 const claimsSchema = z.object({ sub: z.uuid(), role: z.enum(ROLES) });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INVITE_STATUSES, PARTIES, SESSION_STATUSES } from '../domain/model.js';
 import { isTimeZone } from '../domain/time-format.js';
 
 export const idParams = z.object({ id: z.uuid() }).strict();
@@ -7,7 +8,7 @@ const isoTime = z.iso.datetime({ offset: true }).transform((value) => new Date(v
 
 export const putUserBody = z
   .object({
-    role: z.enum(['coach', 'client']),
+    role: z.enum(PARTIES),
     name: z.string().trim().min(1).max(200),
     email: z.email().max(320),
     timezone: z.string().refine(isTimeZone, 'Must be an IANA time zone such as Europe/Berlin'),
@@ -33,7 +34,7 @@ export const createInviteBody = z
 
 export const inviteListQuery = z
   .object({
-    status: z.enum(['pending', 'accepted', 'declined', 'expired', 'cancelled']).optional(),
+    status: z.enum(INVITE_STATUSES).optional(),
   })
   .strict();
 
@@ -47,9 +48,7 @@ export const declineBody = z
   })
   .strict();
 
-export const sessionListQuery = z
-  .object({ status: z.enum(['booked', 'cancelled', 'completed']).optional() })
-  .strict();
+export const sessionListQuery = z.object({ status: z.enum(SESSION_STATUSES).optional() }).strict();
 
 export const cancelSessionBody = z
   .object({ reason: z.string().trim().max(1_000).optional() })

@@ -13,24 +13,32 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  INVITE_KINDS,
+  INVITE_STATUSES,
+  PARTIES,
+  QUESTIONNAIRE_STATUSES,
+  SESSION_STATUSES,
+} from '../domain/model.js';
 
 const utc = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => utc('created_at').notNull().defaultNow();
+/** A record of one user's: its own random id and the user's. */
+const userRecord = () => ({
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
+});
 
-export const userRole = pgEnum('user_role', ['coach', 'client']);
+export const userRole = pgEnum('user_role', PARTIES);
 export const ledgerReason = pgEnum('ledger_reason', ['grant', 'booking_charge', 'refund']);
-export const inviteKind = pgEnum('invite_kind', ['new', 'reschedule']);
-export const inviteStatus = pgEnum('invite_status', [
-  'pending',
-  'accepted',
-  'declined',
-  'expired',
-  'cancelled',
-]);
+export const inviteKind = pgEnum('invite_kind', INVITE_KINDS);
+export const inviteStatus = pgEnum('invite_status', INVITE_STATUSES);
 export const blockStatus = pgEnum('block_status', ['held', 'booked', 'released']);
-export const sessionStatus = pgEnum('session_status', ['booked', 'cancelled', 'completed']);
-export const party = pgEnum('party', ['coach', 'client']);
-export const questionnaireStatus = pgEnum('questionnaire_status', ['pending', 'submitted']);
+export const sessionStatus = pgEnum('session_status', SESSION_STATUSES);
+export const party = pgEnum('party', PARTIES);
+export const questionnaireStatus = pgEnum('questionnaire_status', QUESTIONNAIRE_STATUSES);
 export const emailStatus = pgEnum('email_status', ['pending', 'sent', 'failed']);
 
 export const users = pgTable('users', {
@@ -57,10 +65,7 @@ export const creditAccounts = pgTable(
 export const creditLedger = pgTable(
   'credit_ledger',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    ...userRecord(),
     delta: integer('delta').notNull(),
     reason: ledgerReason('reason').notNull(),
     note: text('note'),
@@ -184,10 +189,7 @@ export const questionnaires = pgTable('questionnaires', {
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    ...userRecord(),
     key: text('key').notNull(),
     type: text('type').notNull(),
     title: text('title').notNull(),

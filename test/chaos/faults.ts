@@ -20,14 +20,14 @@ export interface FaultRecord {
 }
 
 /**
- * How long after a fault began work it interrupted may still wait on its own: an activity killed
- * with its worker waits for its 15 s start-to-close timeout; timers due while the worker, Temporal
- * or PostgreSQL was away fire once they are back, and an activity retry waits for its backoff.
+ * Until when work a fault interrupted may still wait on its own: an activity killed with its worker
+ * waits for its 15 s start-to-close timeout (a workflow task for its 10 s one); after a restart of
+ * Temporal or PostgreSQL, timers fire and activity retries come back within a few seconds.
  */
 function excusedUntil(fault: FaultRecord): number {
   if (fault.kind.startsWith('worker-'))
     return Math.max(fault.recoveredAt, fault.at + 15_000) + 5_000;
-  return fault.recoveredAt + 10_000;
+  return fault.recoveredAt + 5_000;
 }
 
 /** Time when the worker, Temporal or PostgreSQL was away (until a few seconds after it came back). */
@@ -37,7 +37,10 @@ export function downWindows(faults: FaultRecord[]): [number, number][] {
     .map((fault) => [fault.at, fault.recoveredAt + 5_000]);
 }
 
-/** Time when the service could not be expected to act on time: infrastructure faults, not Resend's. */
+/**
+ * Time when the service could not be expected to act on time: infrastructure faults, not Resend's.
+ * Something due inside a window is due at its end instead.
+ */
 export function excusedWindows(faults: FaultRecord[]): [number, number][] {
   return faults
     .filter((fault) => !fault.kind.startsWith('resend-'))

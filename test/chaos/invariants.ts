@@ -51,8 +51,8 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 const iso = (ms: number) => new Date(ms).toISOString();
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
 
-/** Total time of [from, to] that infrastructure faults excuse. */
-function excusedWithin(windows: [number, number][], from: number, to: number): number {
+/** How much of [from, to] the windows cover. */
+function coveredWithin(windows: [number, number][], from: number, to: number): number {
   const clipped = windows
     .map(([s, e]) => [Math.max(s, from), Math.min(e, to)] as const)
     .filter(([s, e]) => e > s)
@@ -74,9 +74,22 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
   ) as unknown as Violations;
   const { graceMs, timings } = ctx;
   const judgedBefore = snapshot.takenAt - 2 * graceMs;
-  const excused = (from: number, to: number) => excusedWithin(ctx.excused, from, to);
+  /** When something due at `moment` must have happened: later only while a fault excuses it. */
+  const dueBy = (moment: number) => {
+    let due = moment;
+    for (let moved = true; moved;) {
+      moved = false;
+      for (const [start, end] of ctx.excused) {
+        if (start <= due && due < end) {
+          due = end;
+          moved = true;
+        }
+      }
+    }
+    return due;
+  };
   const emailsCouldNotPass = (from: number, to: number) =>
-    excusedWithin(ctx.emailOutages, from, to) >= to - from;
+    coveredWithin(ctx.emailOutages, from, to) >= to - from;
 
   const invites = new Map(snapshot.invites.map((i) => [i.id, i]));
   const sessions = new Map(snapshot.sessions.map((s) => [s.id, s]));
@@ -295,7 +308,7 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
       const moment = session.startsAt.getTime() - offset;
       const stillDue = moment > since + graceMs && moment < judgedBefore;
       const answeredOrCancelled = Math.min(submittedAt, cancelledAt) < moment + graceMs;
-      if (stillDue && !answeredOrCancelled && excused(moment, moment + 1) === 0)
+      if (stillDue && !answeredOrCancelled && dueBy(moment) === moment)
         expect(
           `questionnaire_reminder:${session.id}:${iso(moment)}:${session.clientId}`,
           'a questionnaire reminder',
@@ -361,17 +374,17 @@ export function checkInvariants(snapshot: Snapshot, ctx: CheckContext): Violatio
       const until = Math.min(ended ?? expiresAt, expiresAt);
       if (remindedAt === null) {
         // Once the parts are back a reminder still goes out while the invite is pending.
-        if (excusedWithin(ctx.down, reminderAt, until) < until - reminderAt)
+        if (coveredWithin(ctx.down, reminderAt, until) < until - reminderAt)
           v.lostReminders.push(
             `invite ${invite.id}: pending at ${iso(reminderAt)}, never reminded`,
           );
-      } else if (remindedAt > reminderAt + graceMs + excused(reminderAt, remindedAt)) {
+      } else if (remindedAt > dueBy(reminderAt) + graceMs) {
         v.lostReminders.push(
           `invite ${invite.id}: reminded ${seconds(remindedAt - reminderAt)} late`,
         );
       }
     }
-    if (ended !== null && ended > expiresAt + graceMs + excused(expiresAt, ended))
+    if (ended !== null && ended > dueBy(expiresAt) + graceMs)
       v.lateExpiries.push(
         `invite ${invite.id}: still pending ${seconds(ended - expiresAt)} past its expiry, then ${invite.status}`,
       );

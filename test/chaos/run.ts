@@ -82,7 +82,7 @@ async function main(): Promise<number> {
     infrastructureUntil: until - options.timings.infrastructureQuietMs,
     resendUntil: until - 5_000,
     maxFaults: Math.ceil(seconds / 4),
-    gapMs: options.quick ? [3_000, 7_000] : [5_000, 15_000],
+    gapMs: options.quick ? [3_000, 7_000] : [6_000, 18_000],
     resendStretchMs: options.timings.resendStretchMs,
     faults,
     stop: interrupted.signal,
