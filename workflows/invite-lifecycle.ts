@@ -13,6 +13,7 @@ import { SLOT_REFUSALS, type FailureType, type SlotRefusal } from '../src/domain
 import type { InviteInput } from '../src/domain/inputs.js';
 import type { Actor } from '../src/domain/model.js';
 import type { AcceptResult, InviteView } from '../src/domain/views.js';
+import { failure } from './failure.js';
 import { createMutex } from './mutex.js';
 import { moveSession, startSession } from './session-children.js';
 import type { HoldOutcome } from '../activities/hold-slot.js';
@@ -24,9 +25,6 @@ export interface InviteOutcome {
   status: Phase;
   sessionId: string | null;
 }
-
-const failure = (type: FailureType, message: string) =>
-  ApplicationFailure.create({ type, message, nonRetryable: true });
 
 /**
  * An invite's state and the answers that change it. Answers and the expiry run one at a time, so

@@ -1,6 +1,5 @@
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   getExternalWorkflowHandle,
   log,
@@ -9,7 +8,6 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { isSessionActive, questionnaireReminderTimes } from '../src/domain/cancellation.js';
-import type { FailureType } from '../src/domain/failures.js';
 import type { SessionInput } from '../src/domain/inputs.js';
 import type { Party, SessionStatus } from '../src/domain/model.js';
 import { inviteWorkflowId } from '../src/domain/workflow-ids.js';
@@ -21,6 +19,7 @@ import {
   type CancelSessionResult,
   type SessionState,
 } from './messages.js';
+import { failure } from './failure.js';
 import { createMutex } from './mutex.js';
 
 /** A session lives for months: past this many events a run hands its state to a fresh one. */
@@ -29,9 +28,6 @@ const HISTORY_EVENTS_BEFORE_CONTINUING = 2_000;
 export const historyIsLong = () =>
   workflowInfo().continueAsNewSuggested ||
   workflowInfo().historyLength >= HISTORY_EVENTS_BEFORE_CONTINUING;
-
-const failure = (type: FailureType, message: string) =>
-  ApplicationFailure.create({ type, message, nonRetryable: true });
 
 /**
  * A booked session's state and the messages that change it: a cancellation (one at a time, under

@@ -3,7 +3,8 @@ import { connectDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { logger } from '../logger.js';
 import { connectTemporal } from '../temporal/client.js';
-import { closeServer, onShutdown, startApi } from './services.js';
+import { closeServer, onShutdown } from './shutdown.js';
+import { startApi } from './start-services.js';
 
 /** The HTTP API alone, against DATABASE_URL and TEMPORAL_ADDRESS; applies migrations first. */
 async function main() {

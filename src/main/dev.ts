@@ -9,14 +9,8 @@ import { startDevServer } from '../temporal/dev-server.js';
 import { ensureSearchAttributes } from '../temporal/ensure-search-attributes.js';
 import { installWorkerRuntime } from '../temporal/worker.js';
 import { DEMO, seedDemo } from './seed-demo.js';
-import {
-  closeServer,
-  onShutdown,
-  startApi,
-  startWorker,
-  systemClock,
-  type ShutdownStep,
-} from './services.js';
+import { closeServer, onShutdown, type ShutdownStep } from './shutdown.js';
+import { startApi, startWorker, systemClock } from './start-services.js';
 
 const EMBEDDED_POSTGRES_PORT = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
 const EMBEDDED_TEMPORAL_PORT = Number(process.env.EMBEDDED_TEMPORAL_PORT ?? 7233);

@@ -4,7 +4,8 @@ import { logger } from '../logger.js';
 import { connectTemporal } from '../temporal/client.js';
 import { ensureSearchAttributes } from '../temporal/ensure-search-attributes.js';
 import { installWorkerRuntime } from '../temporal/worker.js';
-import { onShutdown, startWorker } from './services.js';
+import { onShutdown } from './shutdown.js';
+import { startWorker } from './start-services.js';
 
 /** The Temporal worker alone, against DATABASE_URL and TEMPORAL_ADDRESS. */
 async function main() {
