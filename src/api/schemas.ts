@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INVITE_STATUSES, PARTIES, SESSION_STATUSES } from '../domain/model.js';
 import { isTimeZone } from '../domain/time-format.js';
+import { pageQuery } from './paging.js';
 
 export const idParams = z.object({ id: z.uuid() }).strict();
 
@@ -33,9 +34,7 @@ export const createInviteBody = z
   .strict();
 
 export const inviteListQuery = z
-  .object({
-    status: z.enum(INVITE_STATUSES).optional(),
-  })
+  .object({ status: z.enum(INVITE_STATUSES).optional(), ...pageQuery })
   .strict();
 
 export const acceptBody = z.object({}).strict();
@@ -48,7 +47,9 @@ export const declineBody = z
   })
   .strict();
 
-export const sessionListQuery = z.object({ status: z.enum(SESSION_STATUSES).optional() }).strict();
+export const sessionListQuery = z
+  .object({ status: z.enum(SESSION_STATUSES).optional(), ...pageQuery })
+  .strict();
 
 export const cancelSessionBody = z
   .object({ reason: z.string().trim().max(1_000).optional() })
@@ -75,5 +76,5 @@ export const questionnaireBody = z
   .strict();
 
 export const notificationListQuery = z
-  .object({ unread: z.enum(['true', 'false']).optional() })
+  .object({ unread: z.enum(['true', 'false']).optional(), ...pageQuery })
   .strict();

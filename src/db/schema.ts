@@ -107,6 +107,9 @@ export const invites = pgTable(
   (t) => [
     index('invites_coach_status_starts_idx').on(t.coachId, t.status, t.startsAt),
     index('invites_client_status_starts_idx').on(t.clientId, t.status, t.startsAt),
+    // Pages of a person's invites, soonest first, cost the same whatever the list's length.
+    index('invites_coach_starts_id_idx').on(t.coachId, t.startsAt, t.id),
+    index('invites_client_starts_id_idx').on(t.clientId, t.startsAt, t.id),
     uniqueIndex('invites_one_pending_reschedule_uq')
       .on(t.sessionId)
       .where(sql`${t.kind} = 'reschedule' and ${t.status} = 'pending'`),
@@ -172,8 +175,8 @@ export const sessions = pgTable(
   },
   (t) => [
     uniqueIndex('sessions_invite_uq').on(t.inviteId),
-    index('sessions_coach_starts_idx').on(t.coachId, t.startsAt),
-    index('sessions_client_starts_idx').on(t.clientId, t.startsAt),
+    index('sessions_coach_starts_idx').on(t.coachId, t.startsAt, t.id),
+    index('sessions_client_starts_idx').on(t.clientId, t.startsAt, t.id),
   ],
 );
 
@@ -200,7 +203,10 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex('notifications_key_uq').on(t.key),
-    index('notifications_user_created_idx').on(t.userId, t.createdAt),
+    index('notifications_user_created_idx').on(t.userId, t.createdAt, t.id),
+    index('notifications_user_unread_idx')
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
   ],
 );
 

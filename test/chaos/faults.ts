@@ -22,20 +22,16 @@ export interface FaultRecord {
 /**
  * Until when work a fault interrupted may still wait on its own: an activity killed with its worker
  * waits for its 15 s start-to-close timeout (a workflow task for its 10 s one); after a restart of
- * Temporal or PostgreSQL, timers fire and activity retries come back within a few seconds.
+ * Temporal or PostgreSQL, timers fire, connections come back and retries wait for their backoff.
  */
 function excusedUntil(fault: FaultRecord): number {
   if (fault.kind.startsWith('worker-'))
     return Math.max(fault.recoveredAt, fault.at + 15_000) + 5_000;
-  return fault.recoveredAt + 5_000;
+  return fault.recoveredAt + 10_000;
 }
 
-/** Time when the worker, Temporal or PostgreSQL was away (until a few seconds after it came back). */
-export function downWindows(faults: FaultRecord[]): [number, number][] {
-  return faults
-    .filter((fault) => !fault.kind.startsWith('resend-'))
-    .map((fault) => [fault.at, fault.recoveredAt + 5_000]);
-}
+/** Work that began this long before a fault may have been in flight and lost with it. */
+const IN_FLIGHT_MS = 5_000;
 
 /**
  * Time when the service could not be expected to act on time: infrastructure faults, not Resend's.
@@ -44,8 +40,17 @@ export function downWindows(faults: FaultRecord[]): [number, number][] {
 export function excusedWindows(faults: FaultRecord[]): [number, number][] {
   return faults
     .filter((fault) => !fault.kind.startsWith('resend-'))
-    .map((fault) => [fault.at, excusedUntil(fault)]);
+    .map((fault) => [fault.at - IN_FLIGHT_MS, excusedUntil(fault)]);
 }
+
+/**
+ * A workflow last run by a killed worker gets its next task only after the task's 10 s
+ * schedule-to-start timeout on that worker's sticky queue, however long after the kill.
+ */
+export const STICKY_QUEUE_TIMEOUT_MS = 10_000;
+
+export const workerKills = (faults: FaultRecord[]) =>
+  faults.filter((fault) => fault.kind.startsWith('worker-')).map((fault) => fault.at);
 
 /**
  * Time when an email could not be expected to get through: Resend failing, plus the retry backoff

@@ -12,13 +12,19 @@ export interface ChaosOptions {
   timings: ServiceTimings;
 }
 
-/** The service's timing settings for the run, short enough that reminders and expiries happen in it. */
+/**
+ * The service's timing settings for the run, short enough that reminders and expiries happen in
+ * it, long enough that a reminder has time to go out before the expiry after a worker's SIGKILL.
+ */
 export interface ServiceTimings {
   inviteTtlMs: number;
   inviteReminderBeforeMs: number;
   cancellationWindowMs: number;
   questionnaireRemindersMs: number[];
-  /** How long the settle phase may wait before the invariants are checked anyway. */
+  /**
+   * How long the settle phase may wait before the invariants are checked anyway: an email retried
+   * through long Resend stretches may wait minutes for its next attempt (backoff up to 5 min).
+   */
   settleTimeoutMs: number;
   /** How long flows still running when the window closes may take to finish. */
   drainTimeoutMs: number;
@@ -76,8 +82,8 @@ export function parseOptions(argv: string[]): ChaosOptions {
     selfCheck: values['self-check'],
     timings: quick
       ? {
-          inviteTtlMs: 24_000,
-          inviteReminderBeforeMs: 12_000,
+          inviteTtlMs: 30_000,
+          inviteReminderBeforeMs: 20_000,
           cancellationWindowMs: 45_000,
           questionnaireRemindersMs: [50_000, 25_000],
           settleTimeoutMs: 45_000,
@@ -86,14 +92,14 @@ export function parseOptions(argv: string[]): ChaosOptions {
           resendStretchMs: [4_000, 12_000],
         }
       : {
-          inviteTtlMs: 40_000,
-          inviteReminderBeforeMs: 20_000,
+          inviteTtlMs: 60_000,
+          inviteReminderBeforeMs: 30_000,
           cancellationWindowMs: 45_000,
           questionnaireRemindersMs: [60_000, 25_000],
-          settleTimeoutMs: 120_000,
+          settleTimeoutMs: 360_000,
           drainTimeoutMs: 45_000,
           infrastructureQuietMs: 10_000,
-          resendStretchMs: [5_000, 40_000],
+          resendStretchMs: [5_000, 30_000],
         },
   };
 }

@@ -4,10 +4,10 @@ import { connectDatabase } from '../../src/db/client.js';
 import { connectTemporal } from '../../src/temporal/client.js';
 import { atCleanup, cleanUp } from './cleanup.js';
 import {
-  downWindows,
   emailOutageWindows,
   excusedWindows,
   injectFaults,
+  workerKills,
   type FaultRecord,
 } from './faults.js';
 import { Observations, runFlows } from './flows.js';
@@ -119,7 +119,7 @@ async function main(): Promise<number> {
   const context: CheckContext = {
     timings: options.timings,
     excused: excusedWindows(faults),
-    down: downWindows(faults),
+    workerKills: workerKills(faults),
     emailOutages: emailOutageWindows(faults),
     steps: observations.steps,
     graceMs: GRACE_MS,

@@ -5,6 +5,7 @@ import { requireRole } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { acceptInvite, declineInvite, withdrawInvite } from '../invite-answers.js';
 import { proposeInvite } from '../open-invite.js';
+import { pageAnswer, pageRequest } from '../paging.js';
 import { ownInvite } from '../owned.js';
 import { ApiError } from '../problems.js';
 import {
@@ -43,8 +44,12 @@ export function invitesRouter(deps: ApiDeps): Router {
 
   router.get('/v1/invites', async (req, res) => {
     const caller = requireRole(res, 'coach', 'client');
-    const { status } = parse(inviteListQuery, req.query, 'query');
-    res.json({ items: await listInvitesForCaller(db, caller, status) });
+    const query = parse(inviteListQuery, req.query, 'query');
+    const page = await listInvitesForCaller(db, caller, {
+      status: query.status,
+      ...pageRequest(query),
+    });
+    res.json(pageAnswer(page));
   });
 
   router.get('/v1/invites/:id', async (req, res) => {

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { listNotifications, markNotificationRead } from '../../db/queries/notifications.js';
 import { callerOf } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
+import { pageAnswer, pageRequest } from '../paging.js';
 import { ApiError } from '../problems.js';
 import { idParams, notificationListQuery } from '../schemas.js';
 import { parse } from '../validate.js';
@@ -11,8 +12,10 @@ export function notificationsRouter({ db, clock }: ApiDeps): Router {
 
   router.get('/v1/notifications', async (req, res) => {
     const caller = callerOf(res);
-    const { unread } = parse(notificationListQuery, req.query, 'query');
-    res.json({ items: await listNotifications(db, caller.id, unread === 'true') });
+    const query = parse(notificationListQuery, req.query, 'query');
+    const filter = { unreadOnly: query.unread === 'true', ...pageRequest(query) };
+    const { unreadCount, ...page } = await listNotifications(db, caller.id, filter);
+    res.json({ ...pageAnswer(page), unreadCount });
   });
 
   router.post('/v1/notifications/:id/read', async (req, res) => {

@@ -3,6 +3,7 @@ import { listSessionsForCaller } from '../../db/queries/sessions.js';
 import { requireRole } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { proposeInvite } from '../open-invite.js';
+import { pageAnswer, pageRequest } from '../paging.js';
 import { ownSession } from '../owned.js';
 import { cancelSessionBody, rescheduleBody, sessionListQuery } from '../schemas.js';
 import { cancelSession, refuseInactive } from '../session-workflow.js';
@@ -15,8 +16,9 @@ export function sessionsRouter(deps: ApiDeps): Router {
 
   router.get('/v1/sessions', async (req, res) => {
     const caller = requireRole(res, 'coach', 'client');
-    const { status } = parse(sessionListQuery, req.query, 'query');
-    res.json({ items: await listSessionsForCaller(db, caller, status) });
+    const query = parse(sessionListQuery, req.query, 'query');
+    const filter = { status: query.status, ...pageRequest(query) };
+    res.json(pageAnswer(await listSessionsForCaller(db, caller, filter)));
   });
 
   router.get('/v1/sessions/:id', async (req, res) => {

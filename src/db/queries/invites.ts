@@ -7,6 +7,7 @@ import type { DbOrTx } from '../client.js';
 import { RecordMissingError } from '../errors.js';
 import { calendarBlocks, invites } from '../schema.js';
 import { releaseHeldBlockOf } from './calendar.js';
+import { afterKey, pageOf, type Page, type PageRequest } from './pages.js';
 import { toInviteView } from './views.js';
 
 export type InviteRow = typeof invites.$inferSelect;
@@ -26,18 +27,25 @@ export async function findInviteForCaller(db: DbOrTx, id: string, caller: Caller
   return row ? toInviteView(row) : undefined;
 }
 
-/** A coach's sent or a client's received invites, soonest first. */
+/** A page of a coach's sent or a client's received invites, soonest first. */
 export async function listInvitesForCaller(
   db: DbOrTx,
   caller: Caller,
-  status: InviteStatus | undefined,
-) {
+  filter: { status: InviteStatus | undefined } & PageRequest,
+): Promise<Page<InviteView>> {
   const rows = await db
     .select()
     .from(invites)
-    .where(and(ownedBy(caller), status ? eq(invites.status, status) : undefined))
-    .orderBy(asc(invites.startsAt), asc(invites.id));
-  return rows.map(toInviteView);
+    .where(
+      and(
+        ownedBy(caller),
+        filter.status ? eq(invites.status, filter.status) : undefined,
+        afterKey(invites.startsAt, invites.id, filter.after, 'asc'),
+      ),
+    )
+    .orderBy(asc(invites.startsAt), asc(invites.id))
+    .limit(filter.limit + 1);
+  return pageOf(rows, filter.limit, (row) => ({ at: row.startsAt, id: row.id }), toInviteView);
 }
 
 export async function findInvite(db: DbOrTx, id: string): Promise<InviteRow | undefined> {

@@ -1,6 +1,7 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { notifications } from '../schema.js';
+import { afterKey, pageOf, type Page, type PageRequest } from './pages.js';
 
 const columns = {
   id: notifications.id,
@@ -18,15 +19,30 @@ const view = <R extends Row>(row: R) => ({
   readAt: row.readAt ? row.readAt.toISOString() : null,
 });
 
-export async function listNotifications(db: DbOrTx, userId: string, unreadOnly: boolean) {
+/** A page of a person's notifications, newest first, with how many are unread in all. */
+export async function listNotifications(
+  db: DbOrTx,
+  userId: string,
+  filter: { unreadOnly: boolean } & PageRequest,
+): Promise<Page<ReturnType<typeof view>> & { unreadCount: number }> {
   const rows = await db
     .select(columns)
     .from(notifications)
     .where(
-      and(eq(notifications.userId, userId), unreadOnly ? isNull(notifications.readAt) : undefined),
+      and(
+        eq(notifications.userId, userId),
+        filter.unreadOnly ? isNull(notifications.readAt) : undefined,
+        afterKey(notifications.createdAt, notifications.id, filter.after, 'desc'),
+      ),
     )
-    .orderBy(desc(notifications.createdAt), desc(notifications.id));
-  return rows.map(view);
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(filter.limit + 1);
+  const [unread] = await db
+    .select({ count: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const keyOf = (row: (typeof rows)[number]) => ({ at: row.createdAt, id: row.id });
+  return { ...pageOf(rows, filter.limit, keyOf, view), unreadCount: unread?.count ?? 0 };
 }
 
 /** Marks the owner's notification read (keeping the first read time); undefined when not theirs. */

@@ -6,13 +6,14 @@ import { RecordMissingError } from '../errors.js';
 import { questionnaires, sessions } from '../schema.js';
 import { bookHeldBlockOf, releaseBlock } from './calendar.js';
 import type { InviteRow } from './invites.js';
+import { afterKey, pageOf, type Page, type PageRequest } from './pages.js';
 import { toSessionView } from './views.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
 /** Sessions with their questionnaire status, soonest first. */
-async function sessionViews(db: DbOrTx, where: SQL | undefined): Promise<SessionView[]> {
-  const rows = await db
+function sessionRows(db: DbOrTx, where: SQL | undefined) {
+  return db
     .select({
       session: sessions,
       questionnaire: { status: questionnaires.status, submittedAt: questionnaires.submittedAt },
@@ -21,8 +22,11 @@ async function sessionViews(db: DbOrTx, where: SQL | undefined): Promise<Session
     .leftJoin(questionnaires, eq(questionnaires.sessionId, sessions.id))
     .where(where)
     .orderBy(asc(sessions.startsAt), asc(sessions.id));
-  return rows.map((row) => toSessionView(row.session, row.questionnaire));
 }
+
+type SessionWithQuestionnaire = Awaited<ReturnType<typeof sessionRows>>[number];
+const sessionView = (row: SessionWithQuestionnaire) =>
+  toSessionView(row.session, row.questionnaire);
 
 /** The session, if the caller may see it: its coach, its client, or an operator (or no caller: internal). */
 export async function findSessionView(db: DbOrTx, id: string, caller?: Caller) {
@@ -30,8 +34,8 @@ export async function findSessionView(db: DbOrTx, id: string, caller?: Caller) {
     !caller || caller.role === 'operator'
       ? undefined
       : or(eq(sessions.coachId, caller.id), eq(sessions.clientId, caller.id));
-  const [session] = await sessionViews(db, and(eq(sessions.id, id), owner));
-  return session;
+  const [row] = await sessionRows(db, and(eq(sessions.id, id), owner));
+  return row && sessionView(row);
 }
 
 /** The session, which must exist: an activity's step needs it. */
@@ -41,15 +45,27 @@ export async function getSessionView(db: DbOrTx, id: string): Promise<SessionVie
   return session;
 }
 
-/** The sessions a coach runs or a client attends, soonest first. */
+/** A page of the sessions a coach runs or a client attends, soonest first. */
 export async function listSessionsForCaller(
   db: DbOrTx,
   caller: Caller,
-  status: SessionStatus | undefined,
-) {
+  filter: { status: SessionStatus | undefined } & PageRequest,
+): Promise<Page<SessionView>> {
   const owner =
     caller.role === 'coach' ? eq(sessions.coachId, caller.id) : eq(sessions.clientId, caller.id);
-  return sessionViews(db, and(owner, status ? eq(sessions.status, status) : undefined));
+  const rows = await sessionRows(
+    db,
+    and(
+      owner,
+      filter.status ? eq(sessions.status, filter.status) : undefined,
+      afterKey(sessions.startsAt, sessions.id, filter.after, 'asc'),
+    ),
+  ).limit(filter.limit + 1);
+  const keyOf = (row: SessionWithQuestionnaire) => ({
+    at: row.session.startsAt,
+    id: row.session.id,
+  });
+  return pageOf(rows, filter.limit, keyOf, sessionView);
 }
 
 /** Locks a session's row for the rest of the transaction; undefined when there is none. */
