@@ -9,18 +9,30 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** Building a formatter costs far more than using one: one per zone, made once. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'shortOffset',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 function partsInZone(at: Date, timeZone: string): Record<string, string> {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'shortOffset',
-  }).formatToParts(at);
+  const parts = formatterFor(timeZone).formatToParts(at);
   const named = Object.fromEntries(parts.map((part) => [part.type, part.value]));
   named.timeZoneName = (named.timeZoneName ?? 'GMT').replace(/^(GMT|UTC)([+-]0)?$/, 'GMT');
   return named;

@@ -71,6 +71,21 @@ export function checkAnswers(f: Facts, v: Violations): void {
     }
   }
 
+  const acceptedSessions = new Map<string, Set<string>>();
+  for (const step of f.ctx.steps) {
+    if (step.action !== 'accept' || step.status !== 200 || !step.sessionId) continue;
+    acceptedSessions.set(
+      step.inviteId,
+      (acceptedSessions.get(step.inviteId) ?? new Set()).add(step.sessionId),
+    );
+  }
+  for (const [inviteId, sessionIds] of acceptedSessions) {
+    if (sessionIds.size > 1)
+      v.answersContradicted.push(
+        `accept answered 200: invite ${inviteId} with ${sessionIds.size} sessions`,
+      );
+  }
+
   // The 503 path withdraws what it may have opened; anything else the coach never heard of stays.
   for (const invite of f.snapshot.invites) {
     if (!createdIds.has(invite.id) && invite.status !== 'cancelled')

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { Answer } from './http.js';
+import type { Answer, CallOptions } from './http.js';
 import type { People, Person } from './people.js';
 import type { ServiceTimings } from './options.js';
 import { seededRandom, sleep, type Random } from './random.js';
@@ -172,6 +172,12 @@ const codeOf = (answer: Answer): string | undefined =>
 
 const SECOND = 1_000;
 
+/** A create's options: its own Idempotency-Key; now and then the first answer is lost on the way. */
+const createOptions = (ctx: FlowContext): CallOptions => ({
+  idempotencyKey: randomUUID(),
+  dropFirstAnswerAfterMs: ctx.rng.next() < 0.15 ? ctx.rng.between(30, 400) : undefined,
+});
+
 async function openInvite(ctx: FlowContext, flow: Flow, leadMs: number, lengthMs: number) {
   const client = ctx.rng.pick(ctx.people.clients);
   const { coach, startsAt, endsAt } = ctx.calendar.reserve(
@@ -183,7 +189,7 @@ async function openInvite(ctx: FlowContext, flow: Flow, leadMs: number, lengthMs
   const answer = await coach.api.post(
     '/v1/invites',
     { clientId: client.id, startsAt, endsAt, message: 'A session to keep you going.' },
-    { idempotencyKey: randomUUID() },
+    createOptions(ctx),
   );
   flow.record({
     action: 'create',
@@ -204,19 +210,26 @@ async function openInvite(ctx: FlowContext, flow: Flow, leadMs: number, lengthMs
   return { inviteId: answer.body.id as string, coach, client };
 }
 
+/** Accepts, now and then with a double click: every answer must be 200 with the same session. */
 async function accept(ctx: FlowContext, flow: Flow, client: Person, inviteId: string) {
   ctx.observations.events.emit('accepting');
-  const answer = await client.api.post(`/v1/invites/${inviteId}/accept`, {});
-  flow.record({
-    action: 'accept',
-    inviteId,
-    at: Date.now(),
-    status: answer.status,
-    code: codeOf(answer),
-    attempts: answer.attempts,
-    sentAt: answer.sentAt,
-    sessionId: answer.status === 200 ? answer.body.session?.id : undefined,
-  });
+  const clicks = ctx.rng.next() < 0.25 ? 2 : 1;
+  const answers = await Promise.all(
+    Array.from({ length: clicks }, () => client.api.post(`/v1/invites/${inviteId}/accept`, {})),
+  );
+  for (const answer of answers) {
+    flow.record({
+      action: 'accept',
+      inviteId,
+      at: Date.now(),
+      status: answer.status,
+      code: codeOf(answer),
+      attempts: answer.attempts,
+      sentAt: answer.sentAt,
+      sessionId: answer.status === 200 ? answer.body.session?.id : undefined,
+    });
+  }
+  const answer = answers.find((a) => a.status !== 200) ?? answers[0]!;
   return flow.expect(answer, 200) ? (answer.body.session.id as string) : null;
 }
 
@@ -279,7 +292,7 @@ async function reschedule(
   const proposed = await coach.api.post(
     `/v1/sessions/${sessionId}/reschedule`,
     { startsAt, endsAt, message: 'Could we move it?' },
-    { idempotencyKey: randomUUID() },
+    createOptions(ctx),
   );
   flow.record({
     action: 'create',
@@ -396,7 +409,14 @@ async function runFlow(ctx: FlowContext, kind: FlowKind, flow: Flow): Promise<vo
       await pause(2);
       const sessionId = await accept(ctx, flow, opened.client, opened.inviteId);
       if (!sessionId) return;
-      if (kind === 'accept') return;
+      if (kind === 'accept') {
+        // Some clients open the invite's link again later: the same session, nothing charged.
+        if (rng.next() < 0.3) {
+          await pause(8);
+          await accept(ctx, flow, opened.client, opened.inviteId);
+        }
+        return;
+      }
       if (kind === 'client-cancel-early' || kind === 'client-cancel-late') {
         await pause(2);
         await cancelSession(ctx, flow, opened.client, sessionId);
