@@ -20,6 +20,9 @@ export function installWorkerRuntime(): void {
   Runtime.install({ shutdownSignals: [] });
 }
 
+/** Workflows kept in the worker's memory between their tasks; sized for this 2-core service. */
+const MAX_CACHED_WORKFLOWS = 250;
+
 /** A worker for this service's workflows and activities; `run()` polls until `shutdown()`. */
 export async function createWorker(
   options: WorkerOptions,
@@ -31,6 +34,10 @@ export async function createWorker(
     taskQueue: options.taskQueue,
     workflowsPath,
     activities: options.activities,
+    // Invites wait for days: keeping every waiting one in memory grows the worker without bound.
+    // Past this many, the least recently used is evicted and replayed from its short history
+    // when its next answer or timer arrives.
+    maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
   });
   return { worker, connection };
 }

@@ -1,11 +1,21 @@
 import { iso, seconds, type Facts } from './facts.js';
 import type { Violations } from './invariants.js';
 
+/** How many timing promises the run could hold the service to, and how many faults excused. */
+export const newTimingTally = () => ({
+  remindersDue: 0,
+  remindersExcusedByFaults: 0,
+  expiries: 0,
+  /** Expiries due while a fault allowed them to be late. */
+  expiriesNearFaults: 0,
+});
+export type TimingTally = ReturnType<typeof newTimingTally>;
+
 /**
  * The reminder while pending and the expiry on time, whatever Resend did; late only as far as
  * infrastructure faults excuse; and no invite left pending past its expiry or without a workflow.
  */
-export function checkTiming(f: Facts, v: Violations): void {
+export function checkTiming(f: Facts, v: Violations, tally = newTimingTally()): void {
   const { graceMs, timings } = f.ctx;
   for (const invite of f.snapshot.invites) {
     if (f.rejected(invite.id)) continue;
@@ -22,7 +32,10 @@ export function checkTiming(f: Facts, v: Violations): void {
     ) {
       const remindedAt = f.recordedAt(`invite_reminder:${invite.id}:${invite.clientId}`);
       // Faults may delay a reminder past the expiry; otherwise it goes out while pending.
-      if (remindedAt === null && f.dueBy(reminderAt) < Math.min(ended ?? expiresAt, expiresAt))
+      const mustGoOut = f.dueBy(reminderAt) < Math.min(ended ?? expiresAt, expiresAt);
+      tally.remindersDue++;
+      if (!mustGoOut) tally.remindersExcusedByFaults++;
+      if (remindedAt === null && mustGoOut)
         v.lostReminders.push(`invite ${invite.id}: pending at ${iso(reminderAt)}, never reminded`);
       else if (remindedAt !== null && remindedAt > f.dueBy(reminderAt))
         v.lostReminders.push(
@@ -30,6 +43,10 @@ export function checkTiming(f: Facts, v: Violations): void {
         );
     }
 
+    if (invite.status === 'expired') {
+      tally.expiries++;
+      if (f.deferredByFaults(expiresAt) > expiresAt) tally.expiriesNearFaults++;
+    }
     if (ended !== null && ended > f.dueBy(expiresAt))
       v.lateExpiries.push(
         `invite ${invite.id}: still pending ${seconds(ended - expiresAt)} past its expiry, then ${invite.status}`,

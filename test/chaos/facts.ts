@@ -49,6 +49,20 @@ export function factsOf(snapshot: Snapshot, ctx: CheckContext) {
     answeredAt.set(step.inviteId, Math.min(answeredAt.get(step.inviteId) ?? Infinity, step.sentAt));
   }
 
+  const deferredByFaults = (moment: number): number => {
+    let due = moment;
+    for (let moved = true; moved;) {
+      moved = false;
+      for (const [start, end] of ctx.excused) {
+        if (start <= due && due < end) {
+          due = end;
+          moved = true;
+        }
+      }
+    }
+    return due;
+  };
+
   return {
     snapshot,
     ctx,
@@ -99,21 +113,15 @@ export function factsOf(snapshot: Snapshot, ctx: CheckContext) {
       return email?.status === 'sent' && (resendByKey.get(key) ?? []).some((r) => r.answer === 200);
     },
 
+    /** Where a moment due inside a fault's window moves: to the window's end (chained). */
+    deferredByFaults,
+
     /**
-     * When something due at `moment` must have happened: a moment inside a fault's window moves to
-     * its end, after a worker's SIGKILL a sticky-queue timeout may come on top, then a few seconds.
+     * When something due at `moment` must have happened: deferred by faults, after a worker's
+     * SIGKILL a sticky-queue timeout may come on top, then a few seconds.
      */
     dueBy(moment: number): number {
-      let due = moment;
-      for (let moved = true; moved;) {
-        moved = false;
-        for (const [start, end] of ctx.excused) {
-          if (start <= due && due < end) {
-            due = end;
-            moved = true;
-          }
-        }
-      }
+      const due = deferredByFaults(moment);
       const sticky = ctx.workerKills.some((at) => at < due) ? STICKY_QUEUE_TIMEOUT_MS : 0;
       return due + sticky + ctx.graceMs;
     },

@@ -74,7 +74,9 @@ export interface FaultPlan {
   infrastructureUntil: number;
   resendUntil: number;
   maxFaults: number;
-  gapMs: [number, number];
+  /** Quiet time between infrastructure faults, when everything must keep its time. */
+  infrastructureGapMs: [number, number];
+  resendGapMs: [number, number];
   resendStretchMs: [number, number];
   faults: FaultRecord[];
   stop: AbortSignal;
@@ -120,7 +122,7 @@ async function injectInfrastructureFaults(plan: FaultPlan, budget: { left: numbe
       await stack.worker.start();
     }
     faults.push({ kind, at, recoveredAt: Date.now() });
-    await sleep(rng.between(...plan.gapMs), stop);
+    await sleep(rng.between(...plan.infrastructureGapMs), stop);
   }
 }
 
@@ -139,7 +141,7 @@ async function injectResendFaults(plan: FaultPlan, budget: { left: number }) {
     await sleep(lengthMs, stop);
     stack.resend.setMode('ok');
     faults.push({ kind, at, recoveredAt: Date.now() });
-    await sleep(rng.between(...plan.gapMs), stop);
+    await sleep(rng.between(...plan.infrastructureGapMs), stop);
   }
 }
 

@@ -15,7 +15,7 @@ export class HttpStats {
   retried = 0;
   gaveUp = 0;
 
-  count(status: number | 'network' | 'timeout') {
+  count(status: number | 'network' | 'timeout' | 'dropped') {
     const key = String(status);
     this.statuses.set(key, (this.statuses.get(key) ?? 0) + 1);
   }
@@ -47,7 +47,7 @@ export function apiClient(baseUrl: string, token: string, stats: HttpStats, stop
     const sentAt = Date.now();
     const deadline = sentAt + CALL_DEADLINE_MS;
     for (let attempt = 1; ; attempt++) {
-      let status: number | 'network' | 'timeout';
+      let status: number | 'network' | 'timeout' | 'dropped';
       let parsed: unknown = null;
       try {
         const response = await fetch(`${baseUrl}${path}`, {
@@ -75,7 +75,12 @@ export function apiClient(baseUrl: string, token: string, stats: HttpStats, stop
           parsed = text;
         }
       } catch (error) {
-        status = (error as Error).name === 'TimeoutError' ? 'timeout' : 'network';
+        const dropped = attempt === 1 && options.dropFirstAnswerAfterMs !== undefined;
+        status = dropped
+          ? 'dropped'
+          : (error as Error).name === 'TimeoutError'
+            ? 'timeout'
+            : 'network';
       }
       stats.count(status);
       if (typeof status === 'number' && !retryable(status))

@@ -92,8 +92,8 @@ export function parseOptions(argv: string[]): ChaosOptions {
           resendStretchMs: [4_000, 12_000],
         }
       : {
-          inviteTtlMs: 60_000,
-          inviteReminderBeforeMs: 30_000,
+          inviteTtlMs: 80_000,
+          inviteReminderBeforeMs: 40_000,
           cancellationWindowMs: 45_000,
           questionnaireRemindersMs: [60_000, 25_000],
           settleTimeoutMs: 360_000,

@@ -1,5 +1,6 @@
 import { FAULT_KINDS, type FaultRecord } from './faults.js';
 import { FLOW_KINDS, type FlowOutcome, type Observations } from './flows.js';
+import type { TimingTally } from './check-timing.js';
 import type { HttpStats } from './http.js';
 import { INVARIANTS, type Invariant, type Violations } from './invariants.js';
 import type { ChaosOptions } from './options.js';
@@ -18,6 +19,7 @@ export function buildReport(input: {
   unexpectedExits: UnexpectedExit[];
   settle: SettleResult;
   violations: Violations;
+  timing: TimingTally;
 }) {
   const { observations, faults, violations } = input;
   const flows = Object.fromEntries(
@@ -71,6 +73,7 @@ export function buildReport(input: {
       gaveUp: input.http.gaveUp,
     },
     settle: input.settle,
+    timing: input.timing,
     violations: counts,
     examples: Object.fromEntries(
       (Object.keys(INVARIANTS) as Invariant[])
@@ -125,6 +128,11 @@ export function formatReport(report: Report): string {
       ['invariant', 'violations'],
       Object.entries(report.violations).map(([k, n]) => [k, n]),
     ),
+    '',
+    `judged without excuse: ${report.timing.remindersDue - report.timing.remindersExcusedByFaults}` +
+      ` of ${report.timing.remindersDue} reminders due,` +
+      ` ${report.timing.expiries - report.timing.expiriesNearFaults} of ${report.timing.expiries}` +
+      ` expiries (faults nearby excused the rest)`,
   ];
   const notThrough = Object.entries(report.flowsNotThrough).sort((a, b) => b[1] - a[1]);
   if (notThrough.length)

@@ -12,7 +12,7 @@ import {
 } from './faults.js';
 import { Observations, runFlows } from './flows.js';
 import { HttpStats } from './http.js';
-import { checkInvariants, type CheckContext } from './invariants.js';
+import { checkInvariants, timingTally, type CheckContext } from './invariants.js';
 import { parseOptions, timingEnv } from './options.js';
 import { createPeople } from './people.js';
 import { startStack } from './processes.js';
@@ -82,7 +82,8 @@ async function main(): Promise<number> {
     infrastructureUntil: until - options.timings.infrastructureQuietMs,
     resendUntil: until - 5_000,
     maxFaults: Math.ceil(seconds / 4),
-    gapMs: options.quick ? [3_000, 7_000] : [6_000, 18_000],
+    infrastructureGapMs: options.quick ? [3_000, 7_000] : [12_000, 30_000],
+    resendGapMs: options.quick ? [3_000, 7_000] : [5_000, 20_000],
     resendStretchMs: options.timings.resendStretchMs,
     faults,
     stop: interrupted.signal,
@@ -134,6 +135,7 @@ async function main(): Promise<number> {
     unexpectedExits: stack.unexpectedExits,
     settle,
     violations,
+    timing: timingTally(snapshot, context),
   });
   console.log(`\n${formatReport(report)}\n`);
   const out = resolve(options.out ?? join(stack.dir, 'report.json'));

@@ -217,7 +217,7 @@ export async function selfCheck(
   const rows: SelfCheckRow[] = [];
   for (const invariant of Object.keys(CORRUPTIONS) as Invariant[]) {
     let after: number | null = null;
-    for (let attempt = 0; attempt < 5 && (after ?? 0) <= before[invariant].length; attempt++) {
+    for (let attempt = 0; attempt < 20 && (after ?? 0) <= before[invariant].length; attempt++) {
       const counted = await countCorrupted(db, snapshot, ctx, invariant, attempt);
       if (counted === null) break;
       after = counted;
