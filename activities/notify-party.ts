@@ -1,5 +1,6 @@
 import { RecordMissingError } from '../src/db/errors.js';
 import { findInvite } from '../src/db/queries/invites.js';
+import { notificationExists } from '../src/db/queries/notifications.js';
 import type { InviteEvent, Recipient } from '../src/domain/events.js';
 import { renderInviteMessage } from '../src/email/invite-messages.js';
 import type { ActivityDeps } from './deps.js';
@@ -14,6 +15,24 @@ export interface NotifyPartyInput {
 }
 
 /**
+ * Whether an email was overtaken before it went out: a reminder once the invite is answered or
+ * expired, the invite itself once it is no longer pending (withdrawn as its opening failed, or
+ * answered in the app first), and a withdrawal of an invite the client was never told of.
+ */
+async function isStale(
+  { db, clock }: ActivityDeps,
+  event: InviteEvent,
+  invite: { id: string; clientId: string; status: string; expiresAt: Date },
+): Promise<boolean> {
+  if (event === 'invite_reminder')
+    return invite.status !== 'pending' || invite.expiresAt <= clock();
+  if (event === 'invite_sent') return invite.status !== 'pending';
+  if (event === 'invite_cancelled')
+    return !(await notificationExists(db, `invite_sent:${invite.id}:${invite.clientId}`));
+  return false;
+}
+
+/**
  * Tells one person about one step of an invite: an in-app notification and an email, each keyed by
  * (event, invite, recipient) so a retried activity records and sends each exactly once. A reminder
  * goes out only while the invite is pending and unexpired, whatever answered it meanwhile.
@@ -23,11 +42,7 @@ export function notifyParty(deps: ActivityDeps) {
   return async (input: NotifyPartyInput): Promise<'sent' | 'skipped'> => {
     const invite = await findInvite(db, input.inviteId);
     if (!invite) throw new RecordMissingError(`Invite ${input.inviteId} does not exist`);
-    if (
-      input.event === 'invite_reminder' &&
-      (invite.status !== 'pending' || invite.expiresAt <= deps.clock())
-    )
-      return 'skipped';
+    if (await isStale(deps, input.event, invite)) return 'skipped';
     const originalSlot = input.originalSlot && {
       startsAt: new Date(input.originalSlot.startsAt),
       endsAt: new Date(input.originalSlot.endsAt),

@@ -43,6 +43,7 @@ export class InviteLifecycle {
   readonly expiresAt: number;
   readonly reminderAt: number | null;
   private readonly answers = createMutex();
+  private answersWaiting = 0;
 
   constructor(readonly input: InviteInput) {
     this.expiresAt = Date.parse(input.expiresAt);
@@ -81,7 +82,7 @@ export class InviteLifecycle {
   }
 
   /** The failure an answer meets now, thrown; also the updates' validator. */
-  refuseIfNotAllowed(answer: Answer, by: Actor | undefined): void {
+  refuseIfNotAllowed(answer: Answer, by: Actor | undefined, withdrawPastExpiry = false): void {
     const owner = answer === 'cancel' ? this.input.coachId : this.input.clientId;
     if (by && by.role !== 'operator' && by.id !== owner)
       throw failure('forbidden', 'Only the invite’s own party may do this.');
@@ -93,7 +94,8 @@ export class InviteLifecycle {
       throw failure('invite_cancelled', 'The coach withdrew the invite.');
     if (this.phase !== 'pending')
       throw failure('invite_already_responded', `The invite was already ${this.phase}.`);
-    if (Date.now() >= this.expiresAt) throw failure('invite_expired', 'The invite has expired.');
+    if (Date.now() >= this.expiresAt && !withdrawPastExpiry)
+      throw failure('invite_expired', 'The invite has expired.');
   }
 
   accept = (command: AcceptCommand = {}): Promise<AcceptResult> =>
@@ -144,6 +146,8 @@ export class InviteLifecycle {
     if (this.pending && this.expiresAt > Date.now())
       await condition(() => !this.pending, this.expiresAt - Date.now());
     if (!this.pending) return;
+    // Answers that arrived before this step, even while the slot was being held, go first.
+    await condition(() => this.answersWaiting === 0);
     await this.oneAtATime(async () => {
       if (!this.pending) return;
       const outcome = await closeInvite({ inviteId: this.input.inviteId, status: 'expired' });
@@ -175,9 +179,13 @@ export class InviteLifecycle {
   }
 
   private async oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    this.answersWaiting++;
     // An operator's signal may arrive while the slot is still being held.
     await condition(() => this.phase !== 'opening');
-    return this.answers.run(work);
+    return this.answers.run(async () => {
+      this.answersWaiting--;
+      return work();
+    });
   }
 
   /** Declines or withdraws: the invite ends, its slot is released, nothing is charged. */
@@ -187,7 +195,10 @@ export class InviteLifecycle {
     ending: { declineReason?: string | null; rebook?: boolean; withSession?: boolean },
   ): Promise<InviteView> {
     return this.oneAtATime(async () => {
-      this.refuseIfNotAllowed(status === 'declined' ? 'decline' : 'cancel', by);
+      // A pending invite can be withdrawn until its expiry step has run: the API's withdraw of an
+      // invite whose opening outlasted the coach's request must win, whatever the clock says.
+      if (status === 'declined') this.refuseIfNotAllowed('decline', by);
+      else this.refuseIfNotAllowed('cancel', by, patched('withdraw-until-expired'));
       const outcome = await closeInvite({
         inviteId: this.input.inviteId,
         status,

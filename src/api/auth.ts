@@ -6,8 +6,6 @@ import { findUserWithRole } from '../db/queries/users.js';
 import { ROLES, type Caller, type Role } from '../domain/model.js';
 import { ApiError } from './problems.js';
 
-export type { Caller, Role } from '../domain/model.js';
-
 const claimsSchema = z.object({ sub: z.uuid(), role: z.enum(ROLES) });
 
 const keyOf = (secret: string) => new TextEncoder().encode(secret);

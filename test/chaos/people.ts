@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { signToken, type Role } from '../../src/api/auth.js';
+import { signToken } from '../../src/api/auth.js';
+import type { Role } from '../../src/domain/model.js';
 import { apiClient, type ApiClient, type HttpStats } from './http.js';
 
 export interface Person {

@@ -169,7 +169,9 @@ export async function startStack(env: Record<string, string>) {
   let resend: ChaosResend | null = null;
   const services: ServiceProcess[] = [];
 
+  let stopped = false;
   const stopAll = async () => {
+    stopped = true;
     await Promise.allSettled(services.map((service) => service.retire()));
     await Promise.allSettled([temporal?.stop(), postgres?.stop(), resend?.close()]);
     await Promise.allSettled(services.map((service) => service.close()));
@@ -179,13 +181,20 @@ export async function startStack(env: Record<string, string>) {
   atCleanup(stopAll);
 
   try {
+    // A server that comes up while the run is stopping is stopped at once, never left behind.
     const startPostgres = async () => {
-      postgres = await startEmbeddedPostgres(dir, postgresPort);
-      return postgres.url;
+      if (stopped) throw new Error('the run is stopping');
+      const started = await startEmbeddedPostgres(dir, postgresPort);
+      if (stopped) await started.stop();
+      else postgres = started;
+      return started.url;
     };
     const startTemporal = async () => {
-      temporal = await startDevServer({ dataDir: join(dir, 'temporal'), port: temporalPort });
-      return temporal.address;
+      if (stopped) throw new Error('the run is stopping');
+      const started = await startDevServer({ dataDir: join(dir, 'temporal'), port: temporalPort });
+      if (stopped) await started.stop();
+      else temporal = started;
+      return started.address;
     };
     const [databaseUrl, temporalAddress, fakeResend] = await Promise.all([
       startPostgres(),

@@ -129,10 +129,10 @@ export function formatReport(report: Report): string {
       Object.entries(report.violations).map(([k, n]) => [k, n]),
     ),
     '',
-    `judged without excuse: ${report.timing.remindersDue - report.timing.remindersExcusedByFaults}` +
+    `held to a few seconds: ${report.timing.remindersDue - report.timing.remindersExcusedByFaults}` +
       ` of ${report.timing.remindersDue} reminders due,` +
       ` ${report.timing.expiries - report.timing.expiriesNearFaults} of ${report.timing.expiries}` +
-      ` expiries (faults nearby excused the rest)`,
+      ` expiries (the rest were due near a fault and given until it passed)`,
   ];
   const notThrough = Object.entries(report.flowsNotThrough).sort((a, b) => b[1] - a[1]);
   if (notThrough.length)

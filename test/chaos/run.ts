@@ -82,13 +82,14 @@ async function main(): Promise<number> {
     infrastructureUntil: until - options.timings.infrastructureQuietMs,
     resendUntil: until - 5_000,
     maxFaults: Math.ceil(seconds / 4),
-    infrastructureGapMs: options.quick ? [3_000, 7_000] : [12_000, 30_000],
-    resendGapMs: options.quick ? [3_000, 7_000] : [5_000, 20_000],
+    infrastructureGapMs: options.quick ? [2_000, 4_000] : [12_000, 30_000],
+    resendGapMs: options.quick ? [2_000, 5_000] : [5_000, 20_000],
     resendStretchMs: options.timings.resendStretchMs,
     faults,
     stop: interrupted.signal,
   });
   await sleep(until - Date.now(), interrupted.signal);
+  if (interrupted.signal.aborted) return 130;
   log(
     `window closed: ${observations.flows.length} flows finished, ${faults.length} faults; healing`,
   );
@@ -171,7 +172,10 @@ async function main(): Promise<number> {
 }
 
 main()
-  .then((code) => process.exit(code))
+  .then(async (code) => {
+    await cleanUp();
+    process.exit(code);
+  })
   .catch(async (error: unknown) => {
     console.error('chaos run crashed:', error);
     await cleanUp();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activities } from '../../activities/index.js';
 import { calendarBlocks, invites } from '../../src/db/schema.js';
 import { domainFailure } from '../../src/api/workflow-failures.js';
-import { cancelSessionUpdate, declineUpdate } from '../../workflows/messages.js';
+import { cancelSessionUpdate, cancelSignal, declineUpdate } from '../../workflows/messages.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
 import { blockStatus, emailsOf, inviteRow, slot, workflowResult } from '../support/invites.js';
 
@@ -103,4 +103,40 @@ describe('invites and sessions under faults', () => {
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.refundedCredits).toBe(1);
   }, 30_000);
+
+  it('lets a withdraw win over an opening that outlasted the invite’s expiry', async () => {
+    const coach = await h.createUser('coach');
+    const client = await h.createUser('client');
+    await withActivities(
+      {
+        holdSlot: (async (input) => {
+          await new Promise((resolve) =>
+            setTimeout(resolve, Date.parse(input.expiresAt) - Date.now() + 500),
+          );
+          return h.realActivities.holdSlot(input);
+        }) satisfies Activities['holdSlot'],
+      },
+      async () => {
+        const creating = coach.api.post('/v1/invites', { clientId: client.id, ...slot(6) });
+        const [execution] = await eventually(async () => {
+          const found = [];
+          for await (const run of h.temporal.client.workflow.list({
+            query: `CoachId = "${coach.id}"`,
+          }))
+            found.push(run);
+          return found.length > 0 && found;
+        });
+        const handle = h.temporal.client.workflow.getHandle(execution!.workflowId);
+        await handle.signal(cancelSignal, { by: { role: 'operator' } });
+        expect((await creating).status).toBe(201);
+        expect(await handle.result()).toMatchObject({ status: 'cancelled' });
+      },
+    );
+    const [invite] = await h.db.select().from(invites).where(eq(invites.coachId, coach.id));
+    expect(invite?.status).toBe('cancelled');
+    expect(await blockStatus(h, invite!.id)).toBe('released');
+    // The client hears of the withdrawal only if it heard of the invite.
+    const told = (await emailsOf(h, 'invite_sent', client.id)).length;
+    expect((await emailsOf(h, 'invite_cancelled', client.id)).length).toBe(told);
+  }, 40_000);
 });

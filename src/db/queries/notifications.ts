@@ -77,3 +77,12 @@ export async function recordNotification(
     target: notifications.key,
   });
 }
+
+/** Whether the notification of this key was recorded: the person was told. */
+export async function notificationExists(db: DbOrTx, key: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(eq(notifications.key, key));
+  return row !== undefined;
+}
