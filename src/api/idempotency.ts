@@ -5,7 +5,7 @@ import {
   releaseIdempotencyKey,
   storeIdempotentAnswer,
 } from '../db/queries/idempotency.js';
-import type { Caller } from './auth.js';
+import type { Caller } from '../domain/model.js';
 import type { ApiDeps } from './deps.js';
 import { ApiError, problemBody } from './problems.js';
 
