@@ -16,14 +16,14 @@ export async function deliverToParty(
     parties: { coachId: string; clientId: string };
     recipient: Recipient;
     type: string;
-    key: (person: Person) => string;
+    key: string;
     render: (people: { coach: Person; client: Person }) => RenderedMessage;
   },
 ): Promise<void> {
   const { db, email, clock } = deps;
   const people = await findParties(db, input.parties);
   const person = people[input.recipient];
-  const key = input.key(person);
+  const { key } = input;
   const message = input.render(people);
   await recordNotification(db, {
     userId: person.id,

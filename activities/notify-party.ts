@@ -15,15 +15,18 @@ export interface NotifyPartyInput {
 }
 
 /**
- * Whether an email was overtaken before it went out: a reminder once the invite is answered or
- * expired, the invite itself once it is no longer pending (withdrawn as its opening failed, or
- * answered in the app first), and a withdrawal of an invite the client was never told of.
+ * Whether a message was overtaken before it was first recorded: a reminder once the invite is
+ * answered or expired, the invite itself once it is no longer pending (withdrawn as its opening
+ * failed, or answered in the app first), and a withdrawal of an invite the client was never told
+ * of. A message already recorded is delivered as recorded, whatever happened since.
  */
 async function isStale(
   { db, clock }: ActivityDeps,
   event: InviteEvent,
   invite: { id: string; clientId: string; status: string; expiresAt: Date },
+  key: string,
 ): Promise<boolean> {
+  if (await notificationExists(db, key)) return false;
   if (event === 'invite_reminder')
     return invite.status !== 'pending' || invite.expiresAt <= clock();
   if (event === 'invite_sent') return invite.status !== 'pending';
@@ -34,15 +37,16 @@ async function isStale(
 
 /**
  * Tells one person about one step of an invite: an in-app notification and an email, each keyed by
- * (event, invite, recipient) so a retried activity records and sends each exactly once. A reminder
- * goes out only while the invite is pending and unexpired, whatever answered it meanwhile.
+ * (event, invite, recipient) so a retried activity records and sends each exactly once.
  */
 export function notifyParty(deps: ActivityDeps) {
   const { db, appUrl } = deps;
   return async (input: NotifyPartyInput): Promise<'sent' | 'skipped'> => {
     const invite = await findInvite(db, input.inviteId);
     if (!invite) throw new RecordMissingError(`Invite ${input.inviteId} does not exist`);
-    if (await isStale(deps, input.event, invite)) return 'skipped';
+    const recipientId = input.recipient === 'client' ? invite.clientId : invite.coachId;
+    const key = `${input.event}:${invite.id}:${recipientId}`;
+    if (await isStale(deps, input.event, invite, key)) return 'skipped';
     const originalSlot = input.originalSlot && {
       startsAt: new Date(input.originalSlot.startsAt),
       endsAt: new Date(input.originalSlot.endsAt),
@@ -51,7 +55,7 @@ export function notifyParty(deps: ActivityDeps) {
       parties: invite,
       recipient: input.recipient,
       type: input.event,
-      key: (person) => `${input.event}:${invite.id}:${person.id}`,
+      key,
       render: ({ coach, client }) =>
         renderInviteMessage({
           event: input.event,

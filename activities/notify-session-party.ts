@@ -3,11 +3,12 @@ import { getSessionWithQuestionnaire } from '../src/db/queries/sessions.js';
 import type { Recipient, SessionEvent } from '../src/domain/events.js';
 import { renderSessionMessage } from '../src/email/session-messages.js';
 import { deliverToParty } from './deliver.js';
+import { notificationExists } from '../src/db/queries/notifications.js';
 import type { ActivityDeps } from './deps.js';
 
 /**
- * Emails and notifies one party of a session. A questionnaire reminder goes out only while the
- * session is booked, ahead and its questionnaire unanswered, whatever raced it.
+ * Emails and notifies one party of a session. A questionnaire reminder is first recorded only
+ * while the session is booked, ahead and its questionnaire unanswered, whatever raced it.
  */
 export function notifySessionParty(deps: ActivityDeps) {
   const { db, appUrl } = deps;
@@ -18,13 +19,17 @@ export function notifySessionParty(deps: ActivityDeps) {
     keySuffix: string;
   }): Promise<'sent' | 'skipped'> => {
     const { session, questionnaireStatus } = await getSessionWithQuestionnaire(db, input.sessionId);
+    const recipientId = input.recipient === 'client' ? session.clientId : session.coachId;
+    const key = `${input.event}:${session.id}:${input.keySuffix}:${recipientId}`;
     const stale = questionnaireStatus === 'submitted' || !isSessionActive(session, deps.clock());
-    if (input.event === 'questionnaire_reminder' && stale) return 'skipped';
+    // A reminder already recorded is delivered as recorded, whatever happened since.
+    if (input.event === 'questionnaire_reminder' && stale && !(await notificationExists(db, key)))
+      return 'skipped';
     await deliverToParty(deps, {
       parties: session,
       recipient: input.recipient,
       type: input.event,
-      key: (person) => `${input.event}:${session.id}:${input.keySuffix}:${person.id}`,
+      key,
       render: ({ coach, client }) =>
         renderSessionMessage({
           event: input.event,
