@@ -1,4 +1,4 @@
-import { recordNotification } from '../src/db/queries/notifications.js';
+import { notificationExists, recordNotification } from '../src/db/queries/notifications.js';
 import { findParties } from '../src/db/queries/users.js';
 import type { Recipient } from '../src/domain/events.js';
 import type { Person } from '../src/domain/model.js';
@@ -7,8 +7,10 @@ import type { ActivityDeps } from './deps.js';
 
 /**
  * Tells one of an invite's or session's two people one thing: an in-app notification and an
- * email under the same key, each recorded once, so a retried activity neither notifies nor emails
- * twice. The message is rendered in the recipient's own zone.
+ * email under the same key (`<type>:<subject>:<recipient id>`), each recorded once, so a retried
+ * activity neither notifies nor emails twice. The message is rendered in the recipient's own zone.
+ * A message already recorded is delivered as recorded, whatever happened since; one not yet
+ * recorded is skipped when `overtaken` says events made it wrong to send.
  */
 export async function deliverToParty(
   deps: ActivityDeps,
@@ -16,14 +18,18 @@ export async function deliverToParty(
     parties: { coachId: string; clientId: string };
     recipient: Recipient;
     type: string;
-    key: string;
+    /** What the message is about, and when one subject has several: the key's middle. */
+    subject: string;
+    overtaken?: () => boolean | Promise<boolean>;
     render: (people: { coach: Person; client: Person }) => RenderedMessage;
   },
-): Promise<void> {
+): Promise<'sent' | 'skipped'> {
   const { db, email, clock } = deps;
+  const { coachId, clientId } = input.parties;
+  const key = `${input.type}:${input.subject}:${input.recipient === 'client' ? clientId : coachId}`;
+  if (!(await notificationExists(db, key)) && (await input.overtaken?.())) return 'skipped';
   const people = await findParties(db, input.parties);
   const person = people[input.recipient];
-  const { key } = input;
   const message = input.render(people);
   await recordNotification(db, {
     userId: person.id,
@@ -41,4 +47,5 @@ export async function deliverToParty(
     text: message.text,
     html: message.html,
   });
+  return 'sent';
 }

@@ -15,18 +15,15 @@ export interface NotifyPartyInput {
 }
 
 /**
- * Whether a message was overtaken before it was first recorded: a reminder once the invite is
+ * Whether events overtook a message before it was first recorded: a reminder once the invite is
  * answered or expired, the invite itself once it is no longer pending (withdrawn as its opening
- * failed, or answered in the app first), and a withdrawal of an invite the client was never told
- * of. A message already recorded is delivered as recorded, whatever happened since.
+ * failed, or answered in the app first), and a withdrawal of an invite the client never heard of.
  */
-async function isStale(
+async function overtaken(
   { db, clock }: ActivityDeps,
   event: InviteEvent,
   invite: { id: string; clientId: string; status: string; expiresAt: Date },
-  key: string,
 ): Promise<boolean> {
-  if (await notificationExists(db, key)) return false;
   if (event === 'invite_reminder')
     return invite.status !== 'pending' || invite.expiresAt <= clock();
   if (event === 'invite_sent') return invite.status !== 'pending';
@@ -44,18 +41,16 @@ export function notifyParty(deps: ActivityDeps) {
   return async (input: NotifyPartyInput): Promise<'sent' | 'skipped'> => {
     const invite = await findInvite(db, input.inviteId);
     if (!invite) throw new RecordMissingError(`Invite ${input.inviteId} does not exist`);
-    const recipientId = input.recipient === 'client' ? invite.clientId : invite.coachId;
-    const key = `${input.event}:${invite.id}:${recipientId}`;
-    if (await isStale(deps, input.event, invite, key)) return 'skipped';
     const originalSlot = input.originalSlot && {
       startsAt: new Date(input.originalSlot.startsAt),
       endsAt: new Date(input.originalSlot.endsAt),
     };
-    await deliverToParty(deps, {
+    return deliverToParty(deps, {
       parties: invite,
       recipient: input.recipient,
       type: input.event,
-      key,
+      subject: invite.id,
+      overtaken: () => overtaken(deps, input.event, invite),
       render: ({ coach, client }) =>
         renderInviteMessage({
           event: input.event,
@@ -68,6 +63,5 @@ export function notifyParty(deps: ActivityDeps) {
           rebook: input.rebook ?? false,
         }),
     });
-    return 'sent';
   };
 }

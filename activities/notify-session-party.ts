@@ -3,7 +3,6 @@ import { getSessionWithQuestionnaire } from '../src/db/queries/sessions.js';
 import type { Recipient, SessionEvent } from '../src/domain/events.js';
 import { renderSessionMessage } from '../src/email/session-messages.js';
 import { deliverToParty } from './deliver.js';
-import { notificationExists } from '../src/db/queries/notifications.js';
 import type { ActivityDeps } from './deps.js';
 
 /**
@@ -19,17 +18,14 @@ export function notifySessionParty(deps: ActivityDeps) {
     keySuffix: string;
   }): Promise<'sent' | 'skipped'> => {
     const { session, questionnaireStatus } = await getSessionWithQuestionnaire(db, input.sessionId);
-    const recipientId = input.recipient === 'client' ? session.clientId : session.coachId;
-    const key = `${input.event}:${session.id}:${input.keySuffix}:${recipientId}`;
-    const stale = questionnaireStatus === 'submitted' || !isSessionActive(session, deps.clock());
-    // A reminder already recorded is delivered as recorded, whatever happened since.
-    if (input.event === 'questionnaire_reminder' && stale && !(await notificationExists(db, key)))
-      return 'skipped';
-    await deliverToParty(deps, {
+    return deliverToParty(deps, {
       parties: session,
       recipient: input.recipient,
       type: input.event,
-      key,
+      subject: `${session.id}:${input.keySuffix}`,
+      overtaken: () =>
+        input.event === 'questionnaire_reminder' &&
+        (questionnaireStatus === 'submitted' || !isSessionActive(session, deps.clock())),
       render: ({ coach, client }) =>
         renderSessionMessage({
           event: input.event,
@@ -40,6 +36,5 @@ export function notifySessionParty(deps: ActivityDeps) {
           session,
         }),
     });
-    return 'sent';
   };
 }

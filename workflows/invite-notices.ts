@@ -33,27 +33,3 @@ export async function notify(
     ),
   );
 }
-
-/**
- * The client's emails while the invite waits. They go out beside the reminder and expiry timers,
- * so no timer waits on the email service; histories recorded before that waited for each email.
- */
-export class WaitingEmails {
-  private readonly inFlight: Promise<void>[] = [];
-
-  constructor(
-    private readonly invite: InviteLifecycle,
-    readonly besideTimers: boolean,
-  ) {}
-
-  async send(event: InviteEvent): Promise<void> {
-    const told = notify(this.invite, event, ['client']);
-    this.inFlight.push(told);
-    if (!this.besideTimers) await told;
-  }
-
-  /** The ending's emails follow these, so nobody reads them out of order. */
-  async settled(): Promise<void> {
-    await Promise.all(this.inFlight);
-  }
-}

@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, log, patched, setHandler } from '@temporalio/workflow';
 import { InviteLifecycle, type InviteOutcome } from './invite-lifecycle.js';
-import { ENDING_NOTICES, notify, WaitingEmails } from './invite-notices.js';
+import { EmailsBesideTimers } from './emails-beside-timers.js';
+import { ENDING_NOTICES, notify } from './invite-notices.js';
 import {
   acceptSignal,
   acceptUpdate,
@@ -29,7 +30,11 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
     return invite.outcome();
   }
 
-  const emails = new WaitingEmails(invite, patched('emails-beside-timers'));
+  // The client's emails while the invite waits; the ending's follow them, so none arrive out of order.
+  const emails = new EmailsBesideTimers(
+    (event: 'invite_sent' | 'invite_reminder') => notify(invite, event, ['client']),
+    patched('emails-beside-timers'),
+  );
   await emails.send('invite_sent');
   if (await invite.reminderIsDue(emails.besideTimers)) await emails.send('invite_reminder');
   await invite.expireUnlessAnswered();

@@ -24,26 +24,3 @@ export async function notifySession(
     ),
   );
 }
-
-/**
- * Questionnaire reminders go out beside the session's timers, so the next reminder and the end
- * keep their time whatever the email service does; histories recorded before that waited for each.
- */
-export class ReminderEmails {
-  private readonly inFlight: Promise<void>[] = [];
-
-  constructor(
-    private readonly sessionId: string,
-    private readonly besideTimers: boolean,
-  ) {}
-
-  async send(reminderAt: string): Promise<void> {
-    const told = notifySession(this.sessionId, 'questionnaire_reminder', ['client'], reminderAt);
-    this.inFlight.push(told);
-    if (!this.besideTimers) await told;
-  }
-
-  async settled(): Promise<void> {
-    await Promise.all(this.inFlight);
-  }
-}

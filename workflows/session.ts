@@ -16,7 +16,8 @@ import {
   sessionStateQuery,
 } from './messages.js';
 import { historyIsLong, SessionLifecycle } from './session-lifecycle.js';
-import { CANCELLATION_NOTICES, notifySession, ReminderEmails } from './session-notices.js';
+import { EmailsBesideTimers } from './emails-beside-timers.js';
+import { CANCELLATION_NOTICES, notifySession } from './session-notices.js';
 
 /**
  * A booked session from acceptance to its end, as domain.md tells it: questionnaire reminders at
@@ -29,7 +30,11 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionStatu
   listenForMessages(session);
   session.publish();
 
-  const reminders = new ReminderEmails(input.sessionId, patched('reminders-beside-timers'));
+  const reminders = new EmailsBesideTimers(
+    (reminderAt: string) =>
+      notifySession(input.sessionId, 'questionnaire_reminder', ['client'], reminderAt),
+    patched('reminders-beside-timers'),
+  );
   while (session.booked) {
     if (historyIsLong()) {
       await reminders.settled();

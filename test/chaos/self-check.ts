@@ -27,6 +27,20 @@ async function forgetEmail(tx: Tx, key: string) {
 }
 
 /** One way to break each promise, applied to the real data inside a transaction rolled back after. */
+/** Writes a ledger entry of `reason` a second time under a fresh key, as a doubled step would. */
+async function repeatLedgerEntry(
+  tx: Parameters<Corruption>[0],
+  s: Parameters<Corruption>[1],
+  reason: 'booking_charge' | 'refund',
+): Promise<boolean> {
+  const entry = s.ledger.find((l) => l.reason === reason);
+  if (!entry) return false;
+  await tx
+    .insert(creditLedger)
+    .values({ ...entry, id: randomUUID(), idempotencyKey: `self-check:${randomUUID()}` });
+  return true;
+}
+
 const CORRUPTIONS: Record<Invariant, Corruption> = {
   async lostCharges(tx, s) {
     const charge = s.ledger.find((l) => l.reason === 'booking_charge');
@@ -34,14 +48,7 @@ const CORRUPTIONS: Record<Invariant, Corruption> = {
     await tx.delete(creditLedger).where(eq(creditLedger.id, charge.id));
     return true;
   },
-  async doubledCharges(tx, s) {
-    const charge = s.ledger.find((l) => l.reason === 'booking_charge');
-    if (!charge) return false;
-    await tx
-      .insert(creditLedger)
-      .values({ ...charge, id: randomUUID(), idempotencyKey: `self-check:${randomUUID()}` });
-    return true;
-  },
+  doubledCharges: (tx, s) => repeatLedgerEntry(tx, s, 'booking_charge'),
   async chargesWithoutAcceptance(tx, s) {
     const declined = inviteWith(s, 'declined');
     if (!declined) return false;
@@ -71,14 +78,7 @@ const CORRUPTIONS: Record<Invariant, Corruption> = {
       .where(and(eq(creditLedger.reason, 'refund'), eq(creditLedger.sessionId, session.id)));
     return true;
   },
-  async doubledRefunds(tx, s) {
-    const refund = s.ledger.find((l) => l.reason === 'refund');
-    if (!refund) return false;
-    await tx
-      .insert(creditLedger)
-      .values({ ...refund, id: randomUUID(), idempotencyKey: `self-check:${randomUUID()}` });
-    return true;
-  },
+  doubledRefunds: (tx, s) => repeatLedgerEntry(tx, s, 'refund'),
   async wrongRefunds(tx, s) {
     const booked = s.sessions.find((x) => x.status === 'booked' || x.status === 'completed');
     if (!booked) return false;
