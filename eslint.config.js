@@ -37,8 +37,18 @@ export default tseslint.config(
     },
   },
   // Layers import downward only: api → workflows (and their messages) → activities → db and
-  // email → domain.
+  // email → auth (sign-in and session tokens) → domain.
   layer('src/domain/**/*.ts', 'the domain imports nothing of the service', [
+    '**/auth/**',
+    '**/db/**',
+    '**/email/**',
+    '**/api/**',
+    '**/temporal/**',
+    '**/main/**',
+    '**/workflows/**',
+    '**/activities/**',
+  ]),
+  layer('src/auth/**/*.ts', 'sign-in tokens sit below the API, email and activities', [
     '**/db/**',
     '**/email/**',
     '**/api/**',

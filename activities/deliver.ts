@@ -2,7 +2,9 @@ import { notificationExists, recordNotification } from '../src/db/queries/notifi
 import { findParties } from '../src/db/queries/users.js';
 import type { Recipient } from '../src/domain/events.js';
 import type { Person } from '../src/domain/model.js';
-import type { RenderedMessage } from '../src/email/layout.js';
+import { signInLink } from '../src/auth/sign-in-tokens.js';
+import { bookingUrlFor, defaultBookingUrl } from '../src/domain/booking-url.js';
+import { renderEmail, type EmailLinks, type RenderedMessage } from '../src/email/layout.js';
 import type { ActivityDeps } from './deps.js';
 
 /**
@@ -10,7 +12,8 @@ import type { ActivityDeps } from './deps.js';
  * email under the same key (`<type>:<subject>:<recipient id>`), each recorded once, so a retried
  * activity neither notifies nor emails twice. The message is rendered in the recipient's own zone.
  * A message already recorded is delivered as recorded, whatever happened since; one not yet
- * recorded is skipped when `overtaken` says events made it wrong to send.
+ * recorded is skipped when `overtaken` says events made it wrong to send. The email's button is a
+ * sign-in link for the recipient alone.
  */
 export async function deliverToParty(
   deps: ActivityDeps,
@@ -31,6 +34,7 @@ export async function deliverToParty(
   const people = await findParties(db, input.parties);
   const person = people[input.recipient];
   const message = input.render(people);
+  const rendered = await renderEmail(message, emailLinks(deps, person.id));
   await recordNotification(db, {
     userId: person.id,
     key,
@@ -43,9 +47,16 @@ export async function deliverToParty(
     template: input.type,
     recipientId: person.id,
     to: person.email,
-    subject: message.subject,
-    text: message.text,
-    html: message.html,
+    ...rendered,
   });
   return 'sent';
+}
+
+function emailLinks(deps: ActivityDeps, recipientId: string): EmailLinks {
+  const now = deps.clock();
+  return {
+    signIn: (target) =>
+      signInLink(deps.authJwtSecret, { appUrl: deps.appUrl, userId: recipientId, now, target }),
+    booking: (coachId) => bookingUrlFor(deps.bookingUrl ?? defaultBookingUrl(deps.appUrl), coachId),
+  };
 }

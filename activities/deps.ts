@@ -6,4 +6,8 @@ export interface ActivityDeps {
   email: EmailService;
   clock: () => Date;
   appUrl: string;
+  /** Signs the sign-in links in emails' buttons (AUTH_JWT_SECRET). */
+  authJwtSecret: string;
+  /** BOOKING_URL, with `{coachId}`; unset: `APP_URL/book?coachId={coachId}`. */
+  bookingUrl?: string;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { defaultBookingUrl } from './domain/booking-url.js';
 import { parseDuration } from './domain/duration.js';
 
 export interface Config {
@@ -16,6 +17,8 @@ export interface Config {
   resendBaseUrl: string | undefined;
   emailFrom: string;
   appUrl: string;
+  /** The platform's booking page, `{coachId}` filled in per coach. */
+  bookingUrl: string;
   inviteTtlMs: number;
   inviteReminderBeforeMs: number;
   cancellationWindowMs: number;
@@ -82,6 +85,7 @@ function url(env: Env, name: string, fallback: string | undefined): string | und
 
 /** Reads the whole configuration once; throws a ConfigError naming the variable on a bad value. */
 export function loadConfig(env: Env = process.env): Config {
+  const appUrl = url(env, 'APP_URL', 'http://localhost:3000') as string;
   return {
     production: read(env, 'NODE_ENV') === 'production',
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -95,7 +99,8 @@ export function loadConfig(env: Env = process.env): Config {
     resendApiKey: read(env, 'RESEND_API_KEY'),
     resendBaseUrl: url(env, 'RESEND_BASE_URL', undefined),
     emailFrom: read(env, 'EMAIL_FROM') ?? 'Coaching <sessions@example.com>',
-    appUrl: url(env, 'APP_URL', 'http://localhost:3000') as string,
+    appUrl,
+    bookingUrl: url(env, 'BOOKING_URL', defaultBookingUrl(appUrl)) as string,
     inviteTtlMs: duration(env, 'INVITE_TTL', '7d'),
     inviteReminderBeforeMs: duration(env, 'INVITE_REMINDER_BEFORE', '24h'),
     cancellationWindowMs: duration(env, 'CANCELLATION_WINDOW', '24h'),

@@ -36,7 +36,14 @@ export function renderSessionMessage(ctx: SessionMessageContext): RenderedMessag
           `Your session with ${ctx.coach.name} starts ${formatInZone(ctx.session.startsAt, person.timezone)}.`,
           'Please fill in the short pre-session questionnaire so your coach can prepare.',
         ],
-        button: { label: 'Fill in the questionnaire', url },
+        // The questionnaire is answered before the session starts.
+        button: {
+          label: 'Fill in the questionnaire',
+          target: {
+            path: `/sessions/${ctx.session.id}/questionnaire`,
+            until: ctx.session.startsAt,
+          },
+        },
       },
       {
         title: 'Questionnaire waiting',
@@ -62,7 +69,10 @@ export function renderSessionMessage(ctx: SessionMessageContext): RenderedMessag
         ...(ctx.session.cancelReason ? [`Their reason: "${ctx.session.cancelReason}"`] : []),
         ...(refund ? [refund] : []),
       ],
-      button: { label: 'View session', url: sessionUrl },
+      button: {
+        label: 'View session',
+        target: { path: `/sessions/${ctx.session.id}`, until: ctx.session.endsAt },
+      },
     },
     {
       title: 'Session cancelled',

@@ -42,7 +42,7 @@ async function main() {
   const database = connectDatabase(databaseUrl);
   const temporal = await connectTemporal(address, config.temporalNamespace);
   await ensureSearchAttributes(temporal.connection, config.temporalNamespace);
-  const worker = await startWorker({ config, address, database });
+  const worker = await startWorker({ config, secret, address, database });
   const server = await startApi({ config, secret, database, temporal, logger });
 
   const steps: ShutdownStep[] = [

@@ -50,7 +50,13 @@ export async function startApi(input: {
   });
 }
 
-export async function startWorker(input: { config: Config; address: string; database: Database }) {
+export async function startWorker(input: {
+  config: Config;
+  /** AUTH_JWT_SECRET as `jwtSecret` settled it: signs the sign-in links in emails. */
+  secret: string;
+  address: string;
+  database: Database;
+}) {
   const { worker, connection } = await createWorker({
     address: input.address,
     namespace: input.config.temporalNamespace,
@@ -60,6 +66,8 @@ export async function startWorker(input: { config: Config; address: string; data
       email: emailService(input.config, input.database),
       clock: systemClock,
       appUrl: input.config.appUrl,
+      authJwtSecret: input.secret,
+      bookingUrl: input.config.bookingUrl,
     }),
   });
   const running = worker.run();

@@ -11,7 +11,7 @@ import { startWorker } from './start-services.js';
 async function main() {
   const config = loadConfig();
   // Deployed with the API's environment: a missing or weak secret is refused on both sides.
-  jwtSecret(config, 'service');
+  const secret = jwtSecret(config, 'service');
   if (!config.databaseUrl || !config.temporalAddress) {
     throw new Error(
       'npm run worker needs DATABASE_URL and TEMPORAL_ADDRESS; npm start runs everything embedded',
@@ -22,7 +22,12 @@ async function main() {
   await ensureSearchAttributes(temporal.connection, config.temporalNamespace);
   await temporal.close();
   const database = connectDatabase(config.databaseUrl);
-  const worker = await startWorker({ config, address: config.temporalAddress, database });
+  const worker = await startWorker({
+    config,
+    secret,
+    address: config.temporalAddress,
+    database,
+  });
   onShutdown(logger, [
     ['worker drained', worker.stop],
     ['database closed', database.close],

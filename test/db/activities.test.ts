@@ -28,6 +28,7 @@ beforeAll(async () => {
     email,
     clock,
     appUrl: 'https://app.example.com',
+    authJwtSecret: 'test-secret-for-sign-in-links-only',
   });
 });
 afterAll(() => database.drop());

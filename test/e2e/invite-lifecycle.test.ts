@@ -42,7 +42,12 @@ describe('sending an invite', () => {
       return sent.length ? sent : undefined;
     });
     expect(email!.body.subject).toContain('Dana Coach invited you');
-    expect(email!.body.html).toContain(`https://app.example.com/invites/${invite.id}`);
+    // The button signs the client in and lands on the invite (see test/e2e/sign-in-links.test.ts).
+    expect(email!.body.html).toMatch(/>Accept or Decline</);
+    expect(email!.body.text).toContain(
+      `Accept or Decline: https://app.example.com/auth/link?token=`,
+    );
+    expect(email!.body.text).toContain(`&next=/invites/${invite.id}\n`);
     expect(email!.body.text).toMatch(/\(America\/New_York, GMT-5\)/);
     expect(email!.idempotencyKey).toBe(`invite_sent:${invite.id}:${client.id}`);
     const notifications = await client.api.get('/v1/notifications?unread=true');
@@ -219,8 +224,10 @@ describe('accepting', () => {
 
     await workflowResult(h, invite.id);
     const clientEmail = (await emailsOf(h, 'invite_accepted', client.id))[0];
-    expect(clientEmail?.text).toContain(
-      `https://app.example.com/sessions/${session.id}/questionnaire`,
+    expect(clientEmail?.text).toMatch(
+      new RegExp(
+        `https://app.example.com/auth/link\\?token=[\\w.-]+&next=/sessions/${session.id}/questionnaire`,
+      ),
     );
     expect((await emailsOf(h, 'invite_accepted', coach.id))[0]?.subject).toContain(
       'Casey Client accepted',

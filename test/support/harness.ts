@@ -52,7 +52,14 @@ export async function startHarness(options: HarnessOptions = {}) {
     from: config.emailFrom,
     clock,
   });
-  const activityDeps = { db: database.db, email, clock, appUrl: config.appUrl };
+  const activityDeps = {
+    db: database.db,
+    email,
+    clock,
+    appUrl: config.appUrl,
+    authJwtSecret: TEST_SECRET,
+    bookingUrl: config.bookingUrl,
+  };
 
   let worker: { worker: Worker; running: Promise<void> } | null = null;
   const realActivities = createActivities(activityDeps);

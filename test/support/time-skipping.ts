@@ -39,6 +39,7 @@ export async function startTimeSkipping() {
     email,
     clock: () => new Date(),
     appUrl: 'https://app.example.com',
+    authJwtSecret: 'test-secret-for-sign-in-links-only',
   });
   const worker = await Worker.create({
     connection: env.nativeConnection,

@@ -12,7 +12,7 @@ export function inviteAcceptedToClient(t: TemplateContext): RenderedMessage {
         paragraphs: [
           `Your session with ${coach} has moved from ${t.original} to ${t.slot}. No credits changed.`,
         ],
-        button: { label: 'View session', url: t.sessionUrl },
+        button: { label: 'View session', target: t.sessionTarget },
       },
       {
         title: 'Session moved',
@@ -30,7 +30,7 @@ export function inviteAcceptedToClient(t: TemplateContext): RenderedMessage {
         'Please fill in the short pre-session questionnaire so your coach can prepare.',
         'Cancelling early enough before the start refunds your credits; see the cancellation policy.',
       ],
-      button: { label: 'Fill in the questionnaire', url: t.questionnaireUrl },
+      button: { label: 'Fill in the questionnaire', target: t.questionnaireTarget },
     },
     {
       title: 'Session booked',
@@ -54,7 +54,7 @@ export function inviteAcceptedToCoach(t: TemplateContext): RenderedMessage {
           ? `${client} accepted moving the session from ${t.original} to ${t.slot}.`
           : `${client} accepted your invite. The session on ${t.slot} is booked.`,
       ],
-      button: { label: 'View session', url: t.sessionUrl },
+      button: { label: 'View session', target: t.sessionTarget },
     },
     {
       title: t.reschedule ? 'Session moved' : 'Invite accepted',

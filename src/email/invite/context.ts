@@ -1,3 +1,4 @@
+import type { LinkTarget } from '../../auth/sign-in-tokens.js';
 import type { InviteEvent, Recipient } from '../../domain/events.js';
 import type { Person } from '../../domain/model.js';
 import { formatSlotInZone } from '../../domain/time-format.js';
@@ -28,7 +29,13 @@ export interface InviteMessageContext {
 export function templateContext(ctx: InviteMessageContext) {
   const person = ctx.recipient === 'client' ? ctx.client : ctx.coach;
   const zone = person.timezone;
-  const inviteUrl = `${ctx.appUrl}/invites/${ctx.invite.id}`;
+  const { invite } = ctx;
+  const inviteUrl = `${ctx.appUrl}/invites/${invite.id}`;
+  // Each button's page, and how long the sign-in link to it is needed.
+  const inviteTarget: LinkTarget = { path: `/invites/${invite.id}`, until: invite.expiresAt };
+  const sessionTarget: LinkTarget = invite.sessionId
+    ? { path: `/sessions/${invite.sessionId}`, until: invite.endsAt }
+    : inviteTarget;
   return {
     ...ctx,
     zone,
@@ -39,9 +46,15 @@ export function templateContext(ctx: InviteMessageContext) {
       : null,
     reschedule: ctx.invite.kind === 'reschedule',
     inviteUrl,
-    sessionUrl: ctx.invite.sessionId ? `${ctx.appUrl}/sessions/${ctx.invite.sessionId}` : inviteUrl,
-    questionnaireUrl: `${ctx.appUrl}/sessions/${ctx.invite.sessionId}/questionnaire`,
-    bookUrl: `${ctx.appUrl}/book?coachId=${ctx.coach.id}`,
+    inviteTarget,
+    sessionUrl: invite.sessionId ? `${ctx.appUrl}/sessions/${invite.sessionId}` : inviteUrl,
+    sessionTarget,
+    questionnaireUrl: `${ctx.appUrl}/sessions/${invite.sessionId}/questionnaire`,
+    // The questionnaire is answered before the session starts.
+    questionnaireTarget: {
+      path: `/sessions/${invite.sessionId}/questionnaire`,
+      until: invite.startsAt,
+    } satisfies LinkTarget,
   };
 }
 

@@ -37,12 +37,12 @@ export function inviteDeclinedToClient(t: TemplateContext): RenderedMessage {
             `You declined ${coach}'s invite for ${t.slot}.`,
             `Contact ${coach} (${t.coach.email}) to re-book${t.rebook ? ', or pick a new time on the booking page' : ''}.`,
           ],
-      ...(rebookHere ? { button: { label: 'Book a new time', url: t.bookUrl } } : {}),
+      ...(rebookHere ? { button: { label: 'Book a new time', bookingWith: t.coach.id } } : {}),
     },
     {
       title: 'Invite declined',
       body: `You declined ${t.slot}.`,
-      link: t.rebook ? t.bookUrl : t.inviteUrl,
+      link: t.inviteUrl,
     },
   );
 }

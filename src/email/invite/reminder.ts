@@ -13,7 +13,7 @@ export function inviteReminder(t: TemplateContext): RenderedMessage {
         `${coach}'s invite for ${t.slot} is still waiting for your answer.`,
         `It expires on ${formatInZone(t.invite.expiresAt, t.zone)}.`,
       ],
-      button: { label: 'Answer the invite', url: t.inviteUrl },
+      button: { label: 'Accept or Decline', target: t.inviteTarget },
     },
     {
       title: 'Invite waiting',

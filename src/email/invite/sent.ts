@@ -19,7 +19,7 @@ export function inviteSent(t: TemplateContext): RenderedMessage {
         ...(t.invite.message ? [`${coach} wrote: "${t.invite.message}"`] : []),
         `Please answer by ${formatInZone(t.invite.expiresAt, t.zone)}.`,
       ],
-      button: { label: 'View invite', url: t.inviteUrl },
+      button: { label: 'Accept or Decline', target: t.inviteTarget },
     },
     { title: 'Invite waiting', body: `${coach} sent you a ${what}: ${t.slot}.`, link: t.inviteUrl },
   );
