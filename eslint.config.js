@@ -75,7 +75,49 @@ export default tseslint.config(
     nodeBuiltins,
   ),
   layer('src/api/**/*.ts', 'the API sits below the entry points', ['**/main/**']),
+  ...webApp(),
 );
+
+/**
+ * The web app (src/web) runs in the browser and talks to the service only through its HTTP API:
+ * it imports nothing of the server, neither its code (nothing outside src/web) nor its packages.
+ * Its build tooling (vite.config.ts, tools/) runs in Node and is checked as server code is.
+ */
+function webApp() {
+  const app = ['src/web/**/*.{ts,tsx}'];
+  const tooling = ['src/web/vite.config.ts', 'src/web/tools/**'];
+  const why = 'the web app imports nothing of the server; it calls the HTTP API';
+  const serverPackages = ['express', 'drizzle-orm', 'postgres', 'pino', 'jose', 'resend', 'zod'];
+  const restrict = (files, escapes) => ({
+    files,
+    ignores: tooling,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...nodeBuiltins, ...serverPackages].map((name) => ({ name, message: `${why}.` })),
+          patterns: [{ group: [...escapes, '@temporalio/*', 'drizzle-orm/*'], message: `${why}.` }],
+        },
+      ],
+    },
+  });
+  return [
+    {
+      files: app,
+      ignores: tooling,
+      languageOptions: { globals: globals.browser },
+      rules: {
+        'max-lines': ['error', { max: 250, skipBlankLines: true, skipComments: true }],
+        'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+      },
+    },
+    // Relative imports stay inside src/web: one level up from its top files, two from its folders.
+    restrict(['src/web/*.{ts,tsx}'], ['../*']),
+    restrict(['src/web/*/**/*.{ts,tsx}'], ['../../*']),
+    // The generated contract is as long as the API is wide.
+    { files: ['src/web/api/schema.d.ts'], rules: { 'max-lines': 'off' } },
+  ];
+}
 
 /** Refuses imports from the layers above `files`' own (and, for workflows, Node built-ins). */
 function layer(files, why, patterns, paths = []) {

@@ -11,6 +11,7 @@ import { questionnairesRouter } from './routes/questionnaires.js';
 import { sessionsRouter } from './routes/sessions.js';
 import { usersRouter } from './routes/users.js';
 import { refuseUnsafeText } from './text.js';
+import { webApp } from './web-app.js';
 
 /**
  * The HTTP API, apart from listening: every request's text is checked, and every route but health
@@ -29,6 +30,7 @@ export function createApp(deps: ApiDeps): Express {
     res.json(document);
   });
 
+  app.use(webApp());
   app.use(authenticate(deps.config.authJwtSecret, deps.db));
   app.use(usersRouter(deps));
   app.use(peopleRouter(deps));

@@ -1,0 +1,47 @@
+import { api } from '../api/client';
+import type { Notification } from '../api/model';
+import { run } from '../api/problems';
+import { ErrorText } from '../components/ErrorText';
+import { Loading } from '../components/Loading';
+import { NotificationItem } from '../components/NotificationItem';
+import { useMe } from '../hooks/me-context';
+import { useNotifications } from '../hooks/useNotifications';
+import { useTitle } from '../hooks/useTitle';
+
+/** `/notifications`: newest first; opening one marks it read. */
+export function NotificationsPage() {
+  useTitle('Notifications');
+  const { me, refresh } = useMe();
+  const [page] = useNotifications();
+
+  const onOpen = async (notification: Notification) => {
+    if (notification.readAt) return;
+    await run(() =>
+      api.POST('/v1/notifications/{id}/read', { params: { path: { id: notification.id } } }),
+    );
+    void refresh().catch(() => {});
+  };
+
+  return (
+    <>
+      <h1>Notifications</h1>
+      {page.status === 'loading' && <Loading what="Loading your notifications" />}
+      {page.status === 'failed' && <ErrorText problem={page.problem} />}
+      {page.status === 'ready' &&
+        (page.data.items.length ? (
+          <ul className="rows">
+            {page.data.items.map((notification) => (
+              <NotificationItem
+                key={notification.id}
+                notification={notification}
+                timeZone={me.timezone}
+                onOpen={onOpen}
+              />
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">You are all caught up.</p>
+        ))}
+    </>
+  );
+}
