@@ -3,6 +3,7 @@ import { jwtSecret, loadConfig } from '../config.js';
 import { connectDatabase } from '../db/client.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { migrateDatabase } from '../db/migrate.js';
+import { ensureWebApp } from '../api/web-app.js';
 import { logger } from '../logger.js';
 import { connectTemporal } from '../temporal/client.js';
 import { startDevServer } from '../temporal/dev-server.js';
@@ -39,6 +40,7 @@ async function main() {
   const address = config.temporalAddress ?? devServer!.address;
 
   await migrateDatabase(databaseUrl);
+  await ensureWebApp((message) => logger.info(message));
   const database = connectDatabase(databaseUrl);
   const temporal = await connectTemporal(address, config.temporalNamespace);
   await ensureSearchAttributes(temporal.connection, config.temporalNamespace);
@@ -56,6 +58,7 @@ async function main() {
   onShutdown(logger, steps);
 
   const lines = [
+    `Web app:     ${config.appUrl}`,
     `API:         http://localhost:${config.port}  (contract: /openapi.json)`,
     `Temporal UI: ${devServer?.uiUrl ?? `served by your Temporal at ${address}`}`,
     `Postgres:    ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
