@@ -10,12 +10,15 @@ import { peopleRouter } from './routes/people.js';
 import { questionnairesRouter } from './routes/questionnaires.js';
 import { sessionsRouter } from './routes/sessions.js';
 import { usersRouter } from './routes/users.js';
+import { meRouter } from './routes/me.js';
+import { questionSetRouter } from './routes/question-set.js';
+import { signInRouter, signOutRouter } from './routes/sign-in.js';
 import { refuseUnsafeText } from './text.js';
 import { webApp } from './web-app.js';
 
 /**
- * The HTTP API, apart from listening: every request's text is checked, and every route but health
- * and the contract needs a bearer token.
+ * The HTTP API, apart from listening: every request's text is checked, and every route but health,
+ * the contract and signing in needs a bearer token or the web app's session cookie.
  */
 export function createApp(deps: ApiDeps): Express {
   const app = express();
@@ -31,7 +34,11 @@ export function createApp(deps: ApiDeps): Express {
   });
 
   app.use(webApp());
-  app.use(authenticate(deps.config.authJwtSecret, deps.db));
+  app.use(signInRouter(deps));
+  app.use(authenticate(deps));
+  app.use(signOutRouter(deps));
+  app.use(meRouter(deps));
+  app.use(questionSetRouter(deps));
   app.use(usersRouter(deps));
   app.use(peopleRouter(deps));
   app.use(invitesRouter(deps));

@@ -6,6 +6,8 @@ export const PROBLEMS = {
   validation_failed: { status: 400, title: 'The request is malformed' },
   unauthenticated: { status: 401, title: 'No valid bearer token' },
   forbidden: { status: 403, title: 'Your role may not do this' },
+  cross_site_request: { status: 403, title: 'The change did not come from the app' },
+  rate_limited: { status: 429, title: 'Too many requests' },
   not_found: { status: 404, title: 'No such resource' },
   client_not_found: { status: 404, title: 'No such client' },
   insufficient_credits: { status: 402, title: 'Not enough credits' },

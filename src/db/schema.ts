@@ -20,6 +20,7 @@ import {
   QUESTIONNAIRE_STATUSES,
   SESSION_STATUSES,
 } from '../domain/model.js';
+import { DEFAULT_QUESTIONS, type Question } from '../domain/questions.js';
 
 const utc = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => utc('created_at').notNull().defaultNow();
@@ -185,6 +186,9 @@ export const questionnaires = pgTable('questionnaires', {
     .primaryKey()
     .references(() => sessions.id),
   status: questionnaireStatus('status').notNull().default('pending'),
+  // The questions the session was booked with: a later change of the set leaves it as it was.
+  // Sessions booked before questions existed get the default set.
+  questions: jsonb('questions').$type<Question[]>().notNull().default(DEFAULT_QUESTIONS),
   answers: jsonb('answers').$type<Record<string, unknown>>(),
   submittedAt: utc('submitted_at'),
 });
@@ -251,5 +255,29 @@ export const idempotencyKeys = pgTable(
   (t) => [
     primaryKey({ columns: [t.callerId, t.key] }),
     index('idempotency_keys_created_idx').on(t.createdAt),
+  ],
+);
+
+/** The questions new sessions get, set by operators; no row: the default set. */
+export const questionSets = pgTable('question_sets', {
+  id: text('id').primaryKey(),
+  questions: jsonb('questions').$type<Question[]>().notNull(),
+  updatedAt: utc('updated_at').notNull(),
+});
+
+/**
+ * Requests for sign-in emails counted per address or IP (`key`) and fixed window, so the limits
+ * hold across API replicas: one atomic upsert counts each request.
+ */
+export const signInRequestCounts = pgTable(
+  'sign_in_request_counts',
+  {
+    key: text('key').notNull(),
+    windowStart: utc('window_start').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.key, t.windowStart] }),
+    index('sign_in_request_counts_window_idx').on(t.windowStart),
   ],
 );

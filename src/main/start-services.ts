@@ -36,6 +36,7 @@ export async function startApi(input: {
     temporal: input.temporal.client,
     config: { ...input.config, authJwtSecret: input.secret },
     clock: systemClock,
+    email: emailService(input.config, input.database),
     logger: input.logger,
     readiness: {
       postgres: input.database.ping,

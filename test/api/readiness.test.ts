@@ -22,6 +22,7 @@ beforeAll(async () => {
     temporal: new Client({ connection }),
     config: { ...loadConfig({}), authJwtSecret: 'readiness-test' },
     clock: () => new Date(),
+    email: { send: () => Promise.reject(new Error('no email in this test')) },
     logger: pino({ level: 'silent' }),
     readiness: {
       postgres: database.ping,

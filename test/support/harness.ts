@@ -92,6 +92,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     temporal: temporal.client,
     config,
     clock,
+    email,
     logger,
     readiness: {
       postgres: database.ping,

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { listInvitesForCaller } from '../../db/queries/invites.js';
 import { findUserWithRole } from '../../db/queries/users.js';
+import { bookingUrlFor } from '../../domain/booking-url.js';
 import { requireRole } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { acceptInvite, declineInvite, withdrawInvite } from '../invite-answers.js';
@@ -15,6 +16,7 @@ import {
   declineBody,
   inviteListQuery,
 } from '../schemas.js';
+import { withTerms } from '../session-terms.js';
 import { parse } from '../validate.js';
 
 /** Invites: coaches send and withdraw them, clients accept or decline them. */
@@ -62,7 +64,8 @@ export function invitesRouter(deps: ApiDeps): Router {
     parse(acceptBody, req.body, 'body');
     const accepted = await acceptInvite(deps, invite, client);
     const url = `${config.appUrl}/sessions/${accepted.session.id}/questionnaire`;
-    res.json({ ...accepted, next: { type: 'questionnaire', url } });
+    const session = withTerms(deps, client, accepted.session);
+    res.json({ invite: accepted.invite, session, next: { type: 'questionnaire', url } });
   });
 
   router.post('/v1/invites/:id/decline', async (req, res) => {
@@ -70,7 +73,7 @@ export function invitesRouter(deps: ApiDeps): Router {
     const invite = await ownInvite(deps, req, client);
     const body = parse(declineBody, req.body, 'body');
     const declined = await declineInvite(deps, invite, client, body);
-    const url = `${config.appUrl}/book?coachId=${invite.coachId}`;
+    const url = bookingUrlFor(config.bookingUrl, invite.coachId);
     res.json({ invite: declined, next: body.rebook ? { type: 'rebook', url } : null });
   });
 

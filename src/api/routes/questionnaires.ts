@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { getQuestionnaire, submitQuestionnaire } from '../../db/queries/questionnaires.js';
+import { checkAnswers } from '../../domain/answers.js';
 import { requireRole } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { ownSession } from '../owned.js';
@@ -22,10 +23,23 @@ export function questionnairesRouter(deps: ApiDeps): Router {
     const client = requireRole(res, 'client');
     const session = await ownSession(deps, req, client);
     const { answers } = parse(questionnaireBody, req.body, 'body');
+    // A session's questions never change after booking, so checking before storing is safe.
+    const { questions } = await getQuestionnaire(db, session.id);
+    const checked = checkAnswers(questions, answers);
+    if (!checked.ok) {
+      throw new ApiError(
+        'validation_failed',
+        'Some answers do not fit their questions.',
+        checked.problems.map((problem) => ({
+          path: `body.answers.${problem.questionId}`,
+          message: problem.message,
+        })),
+      );
+    }
     const stored = await submitQuestionnaire(db, {
       sessionId: session.id,
       clientId: client.id,
-      answers,
+      answers: checked.answers,
       now: clock(),
     });
     if (!stored.ok)

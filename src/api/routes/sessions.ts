@@ -7,6 +7,7 @@ import { pageAnswer, pageRequest } from '../paging.js';
 import { ownSession } from '../owned.js';
 import { cancelSessionBody, rescheduleBody, sessionListQuery } from '../schemas.js';
 import { cancelSession, refuseInactive } from '../session-workflow.js';
+import { withTerms } from '../session-terms.js';
 import { parse } from '../validate.js';
 
 /** Booked sessions: both people read and cancel them, the coach proposes new times. */
@@ -18,18 +19,22 @@ export function sessionsRouter(deps: ApiDeps): Router {
     const caller = requireRole(res, 'coach', 'client');
     const query = parse(sessionListQuery, req.query, 'query');
     const filter = { status: query.status, ...pageRequest(query) };
-    res.json(pageAnswer(await listSessionsForCaller(db, caller, filter)));
+    const page = await listSessionsForCaller(db, caller, filter);
+    const items = page.items.map((session) => withTerms(deps, caller, session));
+    res.json(pageAnswer({ ...page, items }));
   });
 
   router.get('/v1/sessions/:id', async (req, res) => {
-    res.json(await ownSession(deps, req, requireRole(res, 'coach', 'client', 'operator')));
+    const caller = requireRole(res, 'coach', 'client', 'operator');
+    res.json(withTerms(deps, caller, await ownSession(deps, req, caller)));
   });
 
   router.post('/v1/sessions/:id/cancel', async (req, res) => {
     const caller = requireRole(res, 'coach', 'client');
     const session = await ownSession(deps, req, caller);
     const body = parse(cancelSessionBody, req.body, 'body');
-    res.json(await cancelSession(deps, session, { by: caller, reason: body.reason }));
+    const cancelled = await cancelSession(deps, session, { by: caller, reason: body.reason });
+    res.json({ ...cancelled, session: withTerms(deps, caller, cancelled.session) });
   });
 
   router.post('/v1/sessions/:id/reschedule', async (req, res) => {

@@ -1,12 +1,15 @@
 import { isSessionActive } from '../../domain/cancellation.js';
+import { DEFAULT_QUESTIONS } from '../../domain/questions.js';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { questionnaires, sessions } from '../schema.js';
 
+/** A session's questionnaire: the questions it was booked with and the client's answers. */
 export async function getQuestionnaire(db: DbOrTx, sessionId: string) {
   const [row] = await db
     .select({
       status: questionnaires.status,
+      questions: questionnaires.questions,
       answers: questionnaires.answers,
       submittedAt: questionnaires.submittedAt,
     })
@@ -14,6 +17,7 @@ export async function getQuestionnaire(db: DbOrTx, sessionId: string) {
     .where(eq(questionnaires.sessionId, sessionId));
   return {
     status: row?.status ?? 'pending',
+    questions: row?.questions ?? DEFAULT_QUESTIONS,
     answers: row?.answers ?? null,
     submittedAt: row?.submittedAt?.toISOString() ?? null,
   };

@@ -6,6 +6,7 @@ import { RecordMissingError } from '../errors.js';
 import { questionnaires, sessions } from '../schema.js';
 import { bookHeldBlockOf, releaseBlock } from './calendar.js';
 import type { InviteRow } from './invites.js';
+import { currentQuestions } from './question-sets.js';
 import { afterKey, pageOf, type Page, type PageRequest } from './pages.js';
 import { toSessionView } from './views.js';
 
@@ -104,7 +105,9 @@ export async function insertBookedSession(
     creditCost: invite.creditCost,
     createdAt: at,
   });
-  await tx.insert(questionnaires).values({ sessionId, status: 'pending' });
+  // The session keeps the questions it was booked with, whatever the set becomes later.
+  const questions = await currentQuestions(tx);
+  await tx.insert(questionnaires).values({ sessionId, status: 'pending', questions });
   await bookHeldBlockOf(tx, invite.id, sessionId);
 }
 
