@@ -205,12 +205,13 @@ describe('the session cookie', () => {
         method: 'POST',
         headers: { cookie: client.cookie, ...headers },
       });
-    for (const headers of [
+    const elsewhere: Record<string, string>[] = [
       {},
       { origin: 'https://evil.example' },
       { origin: 'null' },
       { referer: 'https://evil.example/app.example.com' },
-    ]) {
+    ];
+    for (const headers of elsewhere) {
       const refused = await post(headers);
       expect(refused.status).toBe(403);
       expect(JSON.parse(refused.text).code).toBe('cross_site_request');
