@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Context } from '@temporalio/activity';
+import { DEFAULT_QUESTIONS } from '../../src/domain/questions.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activities } from '../../activities/index.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
@@ -66,13 +67,13 @@ describe('questionnaire', () => {
     const { coach, client, session } = await booked(5, 3);
     expect((await coach.api.get(`/v1/sessions/${session.id}/questionnaire`)).body).toEqual({
       status: 'pending',
+      questions: DEFAULT_QUESTIONS,
       answers: null,
       submittedAt: null,
     });
     const answers = {
-      goals: 'Prepare for a promotion talk',
-      energy: 7,
-      topics: ['feedback', 'negotiation'],
+      focus: 'Prepare for a promotion talk',
+      changes: 'A new manager',
     };
     const put = await client.api.put(`/v1/sessions/${session.id}/questionnaire`, { answers });
     expect(put).toMatchObject({
