@@ -1,5 +1,4 @@
-import { notificationExists, recordNotification } from '../src/db/queries/notifications.js';
-import { findParties } from '../src/db/queries/users.js';
+import { findPartiesAndWhetherTold } from '../src/db/queries/notifications.js';
 import type { Recipient } from '../src/domain/events.js';
 import type { Person } from '../src/domain/model.js';
 import { signInLink } from '../src/auth/sign-in-tokens.js';
@@ -30,25 +29,21 @@ export async function deliverToParty(
   const { db, email, clock } = deps;
   const { coachId, clientId } = input.parties;
   const key = `${input.type}:${input.subject}:${input.recipient === 'client' ? clientId : coachId}`;
-  if (!(await notificationExists(db, key)) && (await input.overtaken?.())) return 'skipped';
-  const people = await findParties(db, input.parties);
+  const { told, ...people } = await findPartiesAndWhetherTold(db, input.parties, key);
+  if (!told && (await input.overtaken?.())) return 'skipped';
   const person = people[input.recipient];
   const message = input.render(people);
   const rendered = await renderEmail(message, emailLinks(deps, person.id));
-  await recordNotification(db, {
-    userId: person.id,
-    key,
-    type: input.type,
-    ...message.notification,
-    createdAt: clock(),
-  });
-  await email.send({
-    idempotencyKey: key,
-    template: input.type,
-    recipientId: person.id,
-    to: person.email,
-    ...rendered,
-  });
+  await email.send(
+    {
+      idempotencyKey: key,
+      template: input.type,
+      recipientId: person.id,
+      to: person.email,
+      ...rendered,
+    },
+    { userId: person.id, key, type: input.type, ...message.notification, createdAt: clock() },
+  );
   return 'sent';
 }
 

@@ -4,10 +4,10 @@ import type { ActivityDeps } from './deps.js';
 import { failFast } from './fail-fast.js';
 import { discardInvite } from './discard-invite.js';
 import { holdSlot } from './hold-slot.js';
-import { notifyParty } from './notify-party.js';
+import { notifyParties, notifyParty } from './notify-party.js';
 import { cancelSession } from './cancel-session.js';
 import { completeSession } from './complete-session.js';
-import { notifySessionParty } from './notify-session-party.js';
+import { notifySessionParties, notifySessionParty } from './notify-session-party.js';
 
 export type { ActivityDeps } from './deps.js';
 
@@ -22,9 +22,11 @@ export function createActivities(deps: ActivityDeps) {
     acceptInvite: failFast(acceptInvite(deps)),
     closeInvite: failFast(closeInvite(deps)),
     notifyParty: failFast(notifyParty(deps)),
+    notifyParties: failFast(notifyParties(deps)),
     cancelSession: failFast(cancelSession(deps)),
     completeSession: failFast(completeSession(deps)),
     notifySessionParty: failFast(notifySessionParty(deps)),
+    notifySessionParties: failFast(notifySessionParties(deps)),
   };
 }
 

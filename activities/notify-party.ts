@@ -33,35 +33,50 @@ async function overtaken(
 }
 
 /**
- * Tells one person about one step of an invite: an in-app notification and an email, each keyed by
- * (event, invite, recipient) so a retried activity records and sends each exactly once.
+ * Tells each recipient, in order, about one step of an invite: an in-app notification and an
+ * email, each keyed by (event, invite, recipient) so a retried activity records and sends each
+ * exactly once.
  */
-export function notifyParty(deps: ActivityDeps) {
+export function notifyParties(deps: ActivityDeps) {
   const { db, appUrl } = deps;
-  return async (input: NotifyPartyInput): Promise<'sent' | 'skipped'> => {
+  return async (
+    input: Omit<NotifyPartyInput, 'recipient'> & { recipients: Recipient[] },
+  ): Promise<('sent' | 'skipped')[]> => {
     const invite = await findInvite(db, input.inviteId);
     if (!invite) throw new RecordMissingError(`Invite ${input.inviteId} does not exist`);
     const originalSlot = input.originalSlot && {
       startsAt: new Date(input.originalSlot.startsAt),
       endsAt: new Date(input.originalSlot.endsAt),
     };
-    return deliverToParty(deps, {
-      parties: invite,
-      recipient: input.recipient,
-      type: input.event,
-      subject: invite.id,
-      overtaken: () => overtaken(deps, input.event, invite),
-      render: ({ coach, client }) =>
-        renderInviteMessage({
-          event: input.event,
-          recipient: input.recipient,
-          appUrl,
-          coach,
-          client,
-          invite,
-          originalSlot,
-          rebook: input.rebook ?? false,
+    const outcomes: ('sent' | 'skipped')[] = [];
+    for (const recipient of input.recipients)
+      outcomes.push(
+        await deliverToParty(deps, {
+          parties: invite,
+          recipient,
+          type: input.event,
+          subject: invite.id,
+          overtaken: () => overtaken(deps, input.event, invite),
+          render: ({ coach, client }) =>
+            renderInviteMessage({
+              event: input.event,
+              recipient,
+              appUrl,
+              coach,
+              client,
+              invite,
+              originalSlot,
+              rebook: input.rebook ?? false,
+            }),
         }),
-    });
+      );
+    return outcomes;
   };
+}
+
+/** One recipient's notice: the activity of histories recorded before notices went as one. */
+export function notifyParty(deps: ActivityDeps) {
+  const notifyAll = notifyParties(deps);
+  return async ({ recipient, ...notice }: NotifyPartyInput): Promise<'sent' | 'skipped'> =>
+    (await notifyAll({ ...notice, recipients: [recipient] }))[0]!;
 }

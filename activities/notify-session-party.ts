@@ -5,36 +5,55 @@ import { renderSessionMessage } from '../src/email/session-messages.js';
 import { deliverToParty } from './deliver.js';
 import type { ActivityDeps } from './deps.js';
 
+interface SessionNotice {
+  event: SessionEvent;
+  sessionId: string;
+  keySuffix: string;
+}
+
 /**
- * Emails and notifies one party of a session. A questionnaire reminder is first recorded only
- * while the session is booked, ahead and its questionnaire unanswered, whatever raced it.
+ * Emails and notifies each recipient of a session, in order. A questionnaire reminder is first
+ * recorded only while the session is booked, ahead and its questionnaire unanswered, whatever
+ * raced it.
  */
-export function notifySessionParty(deps: ActivityDeps) {
+export function notifySessionParties(deps: ActivityDeps) {
   const { db, appUrl } = deps;
-  return async (input: {
-    event: SessionEvent;
-    recipient: Recipient;
-    sessionId: string;
-    keySuffix: string;
-  }): Promise<'sent' | 'skipped'> => {
+  return async (
+    input: SessionNotice & { recipients: Recipient[] },
+  ): Promise<('sent' | 'skipped')[]> => {
     const { session, questionnaireStatus } = await getSessionWithQuestionnaire(db, input.sessionId);
-    return deliverToParty(deps, {
-      parties: session,
-      recipient: input.recipient,
-      type: input.event,
-      subject: `${session.id}:${input.keySuffix}`,
-      overtaken: () =>
-        input.event === 'questionnaire_reminder' &&
-        (questionnaireStatus === 'submitted' || !isSessionActive(session, deps.clock())),
-      render: ({ coach, client }) =>
-        renderSessionMessage({
-          event: input.event,
-          recipient: input.recipient,
-          appUrl,
-          coach,
-          client,
-          session,
+    const outcomes: ('sent' | 'skipped')[] = [];
+    for (const recipient of input.recipients)
+      outcomes.push(
+        await deliverToParty(deps, {
+          parties: session,
+          recipient,
+          type: input.event,
+          subject: `${session.id}:${input.keySuffix}`,
+          overtaken: () =>
+            input.event === 'questionnaire_reminder' &&
+            (questionnaireStatus === 'submitted' || !isSessionActive(session, deps.clock())),
+          render: ({ coach, client }) =>
+            renderSessionMessage({
+              event: input.event,
+              recipient,
+              appUrl,
+              coach,
+              client,
+              session,
+            }),
         }),
-    });
+      );
+    return outcomes;
   };
+}
+
+/** One recipient's notice: the activity of histories recorded before notices went as one. */
+export function notifySessionParty(deps: ActivityDeps) {
+  const notifyAll = notifySessionParties(deps);
+  return async ({
+    recipient,
+    ...notice
+  }: SessionNotice & { recipient: Recipient }): Promise<'sent' | 'skipped'> =>
+    (await notifyAll({ ...notice, recipients: [recipient] }))[0]!;
 }

@@ -1,13 +1,13 @@
 import {
   ApplicationFailure,
   condition,
-  patched,
   setCurrentDetails,
   upsertSearchAttributes,
   uuid4,
 } from '@temporalio/workflow';
 import { InviteStatusKey } from '../src/temporal/search-attributes.js';
-import { acceptInvite, closeInvite, discardInvite, holdSlot } from './activity-proxies.js';
+import { databaseSteps } from './activity-proxies.js';
+import { leanFlow, patchedBefore } from './patches.js';
 import type { AcceptCommand, CancelCommand, DeclineCommand, InviteState } from './messages.js';
 import { SLOT_REFUSALS, type FailureType, type SlotRefusal } from '../src/domain/failures.js';
 import type { InviteInput } from '../src/domain/inputs.js';
@@ -57,7 +57,7 @@ export class InviteLifecycle {
   /** Holds the slot; when that fails, nothing it may have written is left behind. */
   async open(): Promise<boolean> {
     try {
-      const held = heldOutcome(await holdSlot(this.input));
+      const held = heldOutcome(await databaseSteps().holdSlot(this.input));
       if (held.ok) {
         this.invite = held.invite;
         this.moveTo('pending');
@@ -74,8 +74,8 @@ export class InviteLifecycle {
         (SLOT_REFUSALS as readonly string[]).includes(failed.type ?? '');
       // The last attempt may have committed before it failed: the coach hears "no" only once
       // nothing is held.
-      if (!refused && patched('discard-unopened-invite'))
-        await discardInvite({ inviteId: this.input.inviteId });
+      if (!refused && patchedBefore('discard-unopened-invite'))
+        await databaseSteps().discardInvite({ inviteId: this.input.inviteId });
     }
     this.moveTo('rejected');
     return false;
@@ -102,7 +102,10 @@ export class InviteLifecycle {
     this.oneAtATime(async () => {
       this.refuseIfNotAllowed('accept', command.by);
       if (this.acceptance) return this.acceptance;
-      const outcome = await acceptInvite({ inviteId: this.input.inviteId, sessionId: uuid4() });
+      const outcome = await databaseSteps().acceptInvite({
+        inviteId: this.input.inviteId,
+        sessionId: uuid4(),
+      });
       if (!outcome.ok) {
         const [type, message] = ACCEPT_REFUSED[outcome.reason];
         throw failure(type, message);
@@ -113,7 +116,8 @@ export class InviteLifecycle {
       this.moveTo('accepted');
       // Before the client hears back, so the session can be cancelled or answered at once.
       if (this.input.kind === 'reschedule') await moveSession(acceptance.session, this.input);
-      else if (patched('session-workflow')) await startSession(acceptance.session, this.input);
+      else if (patchedBefore('session-workflow'))
+        await startSession(acceptance.session, this.input);
       return acceptance;
     });
 
@@ -150,7 +154,10 @@ export class InviteLifecycle {
     await condition(() => this.answersWaiting === 0);
     await this.oneAtATime(async () => {
       if (!this.pending) return;
-      const outcome = await closeInvite({ inviteId: this.input.inviteId, status: 'expired' });
+      const outcome = await databaseSteps().closeInvite({
+        inviteId: this.input.inviteId,
+        status: 'expired',
+      });
       this.invite = outcome.invite;
       this.moveTo(outcome.invite.status);
     });
@@ -198,8 +205,8 @@ export class InviteLifecycle {
       // A pending invite can be withdrawn until its expiry step has run: the API's withdraw of an
       // invite whose opening outlasted the coach's request must win, whatever the clock says.
       if (status === 'declined') this.refuseIfNotAllowed('decline', by);
-      else this.refuseIfNotAllowed('cancel', by, patched('withdraw-until-expired'));
-      const outcome = await closeInvite({
+      else this.refuseIfNotAllowed('cancel', by, patchedBefore('withdraw-until-expired'));
+      const outcome = await databaseSteps().closeInvite({
         inviteId: this.input.inviteId,
         status,
         declineReason: ending.declineReason ?? null,
@@ -216,7 +223,9 @@ export class InviteLifecycle {
 
   private moveTo(next: Phase): void {
     this.phase = next;
-    upsertSearchAttributes([{ key: InviteStatusKey, value: next }]);
+    // The API starts every invite as pending already; older runs started as opening.
+    if (!(next === 'pending' && leanFlow()))
+      upsertSearchAttributes([{ key: InviteStatusKey, value: next }]);
     setCurrentDetails(`Status: ${next}. Waiting for ${this.waitingFor()}.`);
   }
 

@@ -1,6 +1,7 @@
 import { log } from '@temporalio/workflow';
 import type { InviteEvent, Recipient } from '../src/domain/events.js';
-import { notifyParty } from './activity-proxies.js';
+import { notifyParties, notifyParty } from './activity-proxies.js';
+import { leanFlow } from './patches.js';
 import type { InviteLifecycle, Phase } from './invite-lifecycle.js';
 
 /** Whom each ending is told, in this order. */
@@ -19,17 +20,21 @@ export async function notify(
   event: InviteEvent,
   recipients: Recipient[],
 ): Promise<void> {
+  const notice = {
+    event,
+    inviteId: invite.input.inviteId,
+    originalSlot: invite.input.originalSlot,
+    rebook: invite.rebook,
+  };
+  const logFailure = (recipient: Recipient | Recipient[]) => (error: unknown) =>
+    log.error('Could not notify', { event, recipient, error: String(error) });
+  if (leanFlow()) {
+    await notifyParties({ ...notice, recipients }).then(() => {}, logFailure(recipients));
+    return;
+  }
   await Promise.all(
     recipients.map((recipient) =>
-      notifyParty({
-        event,
-        recipient,
-        inviteId: invite.input.inviteId,
-        originalSlot: invite.input.originalSlot,
-        rebook: invite.rebook,
-      }).catch((error: unknown) =>
-        log.error('Could not notify', { event, recipient, error: String(error) }),
-      ),
+      notifyParty({ ...notice, recipient }).then(() => {}, logFailure(recipient)),
     ),
   );
 }

@@ -1,4 +1,5 @@
-import { allHandlersFinished, condition, log, patched, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, log, setHandler } from '@temporalio/workflow';
+import { patchedBefore } from './patches.js';
 import { InviteLifecycle, type InviteOutcome } from './invite-lifecycle.js';
 import { EmailsBesideTimers } from './emails-beside-timers.js';
 import { ENDING_NOTICES, notify } from './invite-notices.js';
@@ -33,7 +34,7 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
   // The client's emails while the invite waits; the ending's follow them, so none arrive out of order.
   const emails = new EmailsBesideTimers(
     (event: 'invite_sent' | 'invite_reminder') => notify(invite, event, ['client']),
-    patched('emails-beside-timers'),
+    patchedBefore('emails-beside-timers'),
   );
   await emails.send('invite_sent');
   if (await invite.reminderIsDue(emails.besideTimers)) await emails.send('invite_reminder');

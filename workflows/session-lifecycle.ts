@@ -12,7 +12,7 @@ import type { SessionInput } from '../src/domain/inputs.js';
 import type { Party, SessionStatus } from '../src/domain/model.js';
 import { inviteWorkflowId } from '../src/domain/workflow-ids.js';
 import { SessionStatusKey, SlotStartKey } from '../src/temporal/search-attributes.js';
-import { cancelSession, completeSession } from './activity-proxies.js';
+import { databaseSteps } from './activity-proxies.js';
 import {
   cancelSignal,
   type CancelSessionCommand,
@@ -104,7 +104,7 @@ export class SessionLifecycle {
   cancel = (command: CancelSessionCommand = {}): Promise<CancelSessionResult> =>
     this.cancels.run(async () => {
       this.refuseIfNotAllowed(command);
-      const outcome = await cancelSession({
+      const outcome = await databaseSteps().cancelSession({
         sessionId: this.input.sessionId,
         by: cancelledBy(command),
         windowMs: this.input.policy.cancellationWindowMs,
@@ -133,7 +133,7 @@ export class SessionLifecycle {
   };
 
   async complete(): Promise<void> {
-    await completeSession({ sessionId: this.input.sessionId });
+    await databaseSteps().completeSession({ sessionId: this.input.sessionId });
     this.status = 'completed';
     this.publish();
   }
@@ -148,11 +148,12 @@ export class SessionLifecycle {
     };
   }
 
-  publish(): void {
-    upsertSearchAttributes([
-      { key: SessionStatusKey, value: this.status },
-      { key: SlotStartKey, value: new Date(this.startsAt) },
-    ]);
+  publish({ searchAttributes = true } = {}): void {
+    if (searchAttributes)
+      upsertSearchAttributes([
+        { key: SessionStatusKey, value: this.status },
+        { key: SlotStartKey, value: new Date(this.startsAt) },
+      ]);
     setCurrentDetails(
       `Status: ${this.status}. Starts ${new Date(this.startsAt).toISOString()}. Waiting for ${this.waitingFor()}.`,
     );

@@ -3,7 +3,6 @@ import {
   condition,
   continueAsNew,
   log,
-  patched,
   setHandler,
 } from '@temporalio/workflow';
 import type { SessionInput } from '../src/domain/inputs.js';
@@ -17,6 +16,7 @@ import {
 } from './messages.js';
 import { historyIsLong, SessionLifecycle } from './session-lifecycle.js';
 import { EmailsBesideTimers } from './emails-beside-timers.js';
+import { leanFlow, patchedBefore } from './patches.js';
 import { CANCELLATION_NOTICES, notifySession } from './session-notices.js';
 
 /**
@@ -28,12 +28,13 @@ import { CANCELLATION_NOTICES, notifySession } from './session-notices.js';
 export async function sessionWorkflow(input: SessionInput): Promise<SessionStatus> {
   const session = new SessionLifecycle(input);
   listenForMessages(session);
-  session.publish();
+  // Every start sets the search attributes; older runs upserted them again first.
+  session.publish({ searchAttributes: !leanFlow() });
 
   const reminders = new EmailsBesideTimers(
     (reminderAt: string) =>
       notifySession(input.sessionId, 'questionnaire_reminder', ['client'], reminderAt),
-    patched('reminders-beside-timers'),
+    patchedBefore('reminders-beside-timers'),
   );
   while (session.booked) {
     if (historyIsLong()) {

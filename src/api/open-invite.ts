@@ -113,7 +113,8 @@ function inviteWorkflowStart({ config }: Pick<ApiDeps, 'config'>, input: InviteI
     workflowIdConflictPolicy: 'USE_EXISTING',
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
     typedSearchAttributes: [
-      { key: InviteStatusKey, value: 'opening' },
+      // Pending from the start: the workflow upserts only a refusal (`rejected`) and the ending.
+      { key: InviteStatusKey, value: 'pending' },
       { key: CoachIdKey, value: input.coachId },
       { key: ClientIdKey, value: input.clientId },
       { key: SlotStartKey, value: new Date(input.startsAt) },

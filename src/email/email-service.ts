@@ -1,6 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { emailLog } from '../db/schema.js';
+import { markEmail, recordEmail, type NotificationRecord } from '../db/queries/emails.js';
 import type { EmailTransport } from './transport.js';
 
 export interface EmailRequest {
@@ -16,7 +15,8 @@ export interface EmailRequest {
 export type EmailOutcome = 'sent' | 'failed' | 'already_sent' | 'already_failed';
 
 export interface EmailService {
-  send(request: EmailRequest): Promise<EmailOutcome>;
+  /** Sends once per key; `notification` is recorded with the email, in the same statement. */
+  send(request: EmailRequest, notification?: NotificationRecord): Promise<EmailOutcome>;
 }
 
 /**
@@ -32,52 +32,33 @@ export function createEmailService(deps: {
 }): EmailService {
   const { db, transport, from, clock } = deps;
   return {
-    async send(request) {
-      await db
-        .insert(emailLog)
-        .values({ ...request, transport: transport.name, createdAt: clock() })
-        .onConflictDoNothing({ target: emailLog.idempotencyKey });
+    async send(request, notification) {
       // A retry sends exactly what was stored for its key: Resend refuses a reused key with
       // another body, and the person must get the message that was decided the first time.
-      const [stored] = await db
-        .update(emailLog)
-        .set({ attempts: sql`${emailLog.attempts} + 1` })
-        .where(eq(emailLog.idempotencyKey, request.idempotencyKey))
-        .returning({
-          status: emailLog.status,
-          to: emailLog.to,
-          subject: emailLog.subject,
-          text: emailLog.text,
-          html: emailLog.html,
-        });
-      if (!stored) throw new Error(`Email ${request.idempotencyKey} was not recorded`);
+      const stored = await recordEmail(
+        db,
+        { ...request, transport: transport.name, createdAt: clock() },
+        notification,
+      );
       if (stored.status === 'sent') return 'already_sent';
       if (stored.status === 'failed') return 'already_failed';
 
+      const key = request.idempotencyKey;
       try {
         const result = await transport.deliver(
           { from, to: stored.to, subject: stored.subject, text: stored.text, html: stored.html },
-          request.idempotencyKey,
+          key,
         );
-        const done =
+        await markEmail(
+          db,
+          key,
           result.status === 'sent'
-            ? {
-                status: 'sent' as const,
-                providerId: result.providerId,
-                sentAt: clock(),
-                error: null,
-              }
-            : { status: 'failed' as const, error: result.error };
-        await db
-          .update(emailLog)
-          .set(done)
-          .where(eq(emailLog.idempotencyKey, request.idempotencyKey));
+            ? { status: 'sent', providerId: result.providerId, sentAt: clock(), error: null }
+            : { status: 'failed', error: result.error },
+        );
         return result.status;
       } catch (error) {
-        await db
-          .update(emailLog)
-          .set({ error: error instanceof Error ? error.message : String(error) })
-          .where(eq(emailLog.idempotencyKey, request.idempotencyKey));
+        await markEmail(db, key, { error: error instanceof Error ? error.message : String(error) });
         throw error;
       }
     },

@@ -70,6 +70,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     'error',
     '--dynamic-config-value',
     'frontend.enableExecuteMultiOperation=true',
+    // A worker that completes a workflow task may take the activities it schedules at once,
+    // without a round trip through the task queue (off by default in the dev server).
+    '--dynamic-config-value',
+    'system.enableActivityEagerExecution=true',
     ...devServerSearchAttributeArgs(),
   ];
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));

@@ -1,6 +1,8 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Person } from '../../domain/model.js';
+import { RecordMissingError } from '../errors.js';
 import type { DbOrTx } from '../client.js';
-import { notifications } from '../schema.js';
+import { notifications, users } from '../schema.js';
 import { afterKey, pageOf, type Page, type PageRequest } from './pages.js';
 
 const columns = {
@@ -60,24 +62,6 @@ export async function markNotificationRead(db: DbOrTx, userId: string, id: strin
   return row ? view(row) : undefined;
 }
 
-/** Records a notification once per key: a retried step notifies no one twice. */
-export async function recordNotification(
-  db: DbOrTx,
-  notification: {
-    userId: string;
-    key: string;
-    type: string;
-    title: string;
-    body: string;
-    link: string;
-    createdAt: Date;
-  },
-): Promise<void> {
-  await db.insert(notifications).values(notification).onConflictDoNothing({
-    target: notifications.key,
-  });
-}
-
 /** Whether the notification of this key was recorded: the person was told. */
 export async function notificationExists(db: DbOrTx, key: string): Promise<boolean> {
   const [row] = await db
@@ -85,4 +69,35 @@ export async function notificationExists(db: DbOrTx, key: string): Promise<boole
     .from(notifications)
     .where(eq(notifications.key, key));
   return row !== undefined;
+}
+
+/**
+ * The coach and client of an invite or session as messages address them, and whether the
+ * notification of `key` was recorded already (the person was told): one round trip.
+ */
+export async function findPartiesAndWhetherTold(
+  db: DbOrTx,
+  ids: { coachId: string; clientId: string },
+  key: string,
+): Promise<{ coach: Person; client: Person; told: boolean }> {
+  const told = db
+    .select({ told: sql<boolean>`true` })
+    .from(notifications)
+    .where(eq(notifications.key, key));
+  const people = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      timezone: users.timezone,
+      told: sql<boolean>`exists (${told})`,
+    })
+    .from(users)
+    .where(inArray(users.id, [ids.coachId, ids.clientId]));
+  const coach = people.find((person) => person.id === ids.coachId);
+  const client = people.find((person) => person.id === ids.clientId);
+  if (!coach || !client)
+    throw new RecordMissingError(`Unknown coach ${ids.coachId} or client ${ids.clientId}`);
+  const person = ({ id, name, email, timezone }: Person) => ({ id, name, email, timezone });
+  return { coach: person(coach), client: person(client), told: coach.told };
 }

@@ -1,7 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Person } from '../../domain/model.js';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { RecordMissingError } from '../errors.js';
 import { creditAccounts, users } from '../schema.js';
 
 export type User = typeof users.$inferSelect;
@@ -76,19 +74,3 @@ export const publicUser = (user: User) => ({
   createdAt: user.createdAt.toISOString(),
   updatedAt: user.updatedAt.toISOString(),
 });
-
-/** The coach and client of an invite or session, as messages address them. */
-export async function findParties(
-  db: DbOrTx,
-  ids: { coachId: string; clientId: string },
-): Promise<{ coach: Person; client: Person }> {
-  const people = await db
-    .select({ id: users.id, name: users.name, email: users.email, timezone: users.timezone })
-    .from(users)
-    .where(inArray(users.id, [ids.coachId, ids.clientId]));
-  const coach = people.find((person) => person.id === ids.coachId);
-  const client = people.find((person) => person.id === ids.clientId);
-  if (!coach || !client)
-    throw new RecordMissingError(`Unknown coach ${ids.coachId} or client ${ids.clientId}`);
-  return { coach, client };
-}
