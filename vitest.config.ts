@@ -28,6 +28,17 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
+      {
+        // A real Chromium against the service as `npm start` runs it: one service and one browser
+        // per file, files one at a time (each starts a service and a browser of its own).
+        test: {
+          ...shared,
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+        },
+      },
     ],
   },
 });

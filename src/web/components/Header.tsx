@@ -1,4 +1,4 @@
-import { Link, useNavigate } from 'react-router';
+import { Link, NavLink, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { run } from '../api/problems';
 import { useAction } from '../hooks/useAction';
@@ -27,13 +27,13 @@ export function Header() {
         <nav aria-label="Main" className="site-nav">
           {me.role === 'client' && (
             <>
-              <Link to="/invites">Invites</Link>
-              <Link to="/sessions">Sessions</Link>
+              <NavLink to="/invites">Invites</NavLink>
+              <NavLink to="/sessions">Sessions</NavLink>
             </>
           )}
         </nav>
-        <div className="site-header__person">
-          <span className="person-name">{me.name}</span>
+        <span className="person-name">{me.name}</span>
+        <div className="site-header__actions">
           <button
             type="button"
             className="button button--quiet"

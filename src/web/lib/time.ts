@@ -71,7 +71,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 export function formatRelative(iso: string, now: Date = new Date()): string {
   const delta = new Date(iso).getTime() - now.getTime();
   for (const [unit, ms] of UNITS) {
-    if (Math.abs(delta) >= ms) return relative.format(Math.trunc(delta / ms), unit);
+    if (Math.abs(delta) >= ms) return relative.format(Math.round(delta / ms), unit);
   }
   return delta < 0 ? 'just now' : 'in under a minute';
 }
