@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { PROBLEMS } from './problems.js';
+import { ANSWERS } from './answer-schemas.js';
+import { ANSWER_OF } from './operation-answers.js';
 import { OPERATIONS, type Operation } from './operations.js';
+import { SESSION_COOKIE } from '../auth/session-tokens.js';
 
 const problemSchema = {
   type: 'object',
@@ -32,8 +35,35 @@ const idempotencyKeyParameter = {
   schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7E]+$' },
 };
 
-const jsonSchema = (schema: z.ZodType) =>
-  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'input') => {
+  // The document's own dialect (3.1) applies; a `$schema` per schema only confuses generators.
+  const json: Record<string, unknown> = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  delete json.$schema;
+  return json;
+};
+
+/** The success answer: a named schema, or for 202, 204 and 303 no body at all. */
+function successAnswer(op: Operation) {
+  const name = ANSWER_OF[`${op.method} ${op.path}`];
+  if (name) {
+    const schema = { $ref: `#/components/schemas/${name}` };
+    return { description: 'Success', content: { 'application/json': { schema } } };
+  }
+  if (op.success === 303) {
+    return {
+      description: 'See `Location`; a good link also sets the session cookie',
+      headers: {
+        Location: { schema: { type: 'string' }, description: 'An app path' },
+        'Set-Cookie': { schema: { type: 'string' }, description: `${SESSION_COOKIE}=...` },
+      },
+    };
+  }
+  return { description: op.success === 202 ? 'Accepted' : 'No content' };
+}
+
+const rateLimited = {
+  headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } },
+};
 
 /** One route's entry in the document: its parameters, body and answers. */
 function operationObject(op: Operation) {
@@ -64,13 +94,14 @@ function operationObject(op: Operation) {
         }
       : {}),
     responses: {
-      [op.success]: { description: 'Success', content: { 'application/json': { schema: {} } } },
+      [op.success]: successAnswer(op),
       ...Object.fromEntries(
         statuses.map((status) => [
           status,
           {
             description: op.errors.filter((code) => PROBLEMS[code].status === status).join(', '),
             content: problem,
+            ...(status === 429 ? { headers: rateLimited.headers } : {}),
           },
         ]),
       ),
@@ -95,10 +126,26 @@ export function openApiDocument(serverUrl: string) {
         'surrogates (400 validation_failed naming the field); a CRLF line break is read as LF.',
     },
     servers: [{ url: serverUrl }],
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { sessionCookie: [] }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Problem: problemSchema },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description:
+            'The web app’s session (HttpOnly, SameSite=Lax, Secure when APP_URL is https), set by ' +
+            'GET /auth/link. A POST, PUT, PATCH or DELETE by cookie must come from APP_URL’s ' +
+            'origin (Origin, else Referer), or it answers 403 cross_site_request.',
+        },
+      },
+      schemas: {
+        Problem: problemSchema,
+        ...Object.fromEntries(
+          Object.entries(ANSWERS).map(([name, schema]) => [name, jsonSchema(schema, 'output')]),
+        ),
+      },
     },
     paths,
   };

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { PROBLEMS } from './problems.js';
 import * as schemas from './schemas.js';
+import { SIGN_IN_OPERATIONS } from './sign-in-operations.js';
 
 export interface Operation {
-  method: 'get' | 'put' | 'post';
+  method: 'get' | 'put' | 'post' | 'patch' | 'delete';
   path: string;
   summary: string;
   roles: string;
@@ -56,6 +57,7 @@ export const OPERATIONS: Operation[] = [
     errors: [],
     public: true,
   },
+  ...SIGN_IN_OPERATIONS,
   {
     method: 'put',
     path: '/v1/users/{id}',

@@ -78,3 +78,19 @@ export const questionnaireBody = z
 export const notificationListQuery = z
   .object({ unread: z.enum(['true', 'false']).optional(), ...pageQuery })
   .strict();
+
+export const emailLinkBody = z
+  .object({
+    email: z.email().max(320),
+    next: z
+      .string()
+      .max(2_000)
+      .optional()
+      .describe('The app path to land on after signing in; anything else lands on /'),
+  })
+  .strict();
+
+export const signInLinkQuery = z.object({
+  token: z.string().max(4_096).optional().describe('The sign-in token from the email'),
+  next: z.string().max(2_000).optional().describe('An app path; anything else lands on /'),
+});

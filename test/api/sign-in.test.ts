@@ -270,3 +270,28 @@ describe('the session cookie', () => {
     expect(answer.status).toBe(404);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes the sign-in routes, the cookie and every JSON answer by a real schema', async () => {
+    const doc = (await httpClient(h.baseUrl).get('/openapi.json')).body;
+    expect(doc.paths['/v1/auth/email-link'].post.responses).toHaveProperty('429');
+    expect(doc.paths['/v1/auth/email-link'].post.security).toEqual([]);
+    expect(doc.paths['/auth/link'].get.responses['303'].headers).toHaveProperty('Location');
+    expect(doc.paths['/v1/auth/signout'].post.responses).toHaveProperty('204');
+    expect(doc.components.securitySchemes.sessionCookie).toMatchObject({
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'coach_session',
+    });
+    expect(doc.components.schemas.Session.required).toContain('cancellationTerms');
+    expect(doc.components.schemas.NotificationPage.required).toContain('unreadCount');
+    expect(doc.components.schemas.Me.required).not.toContain('balance');
+    for (const [path, methods] of Object.entries<Record<string, any>>(doc.paths)) {
+      for (const [method, op] of Object.entries<any>(methods)) {
+        const success = Object.entries<any>(op.responses).find(([status]) => status < '300');
+        const schema = success?.[1].content?.['application/json']?.schema;
+        if (schema) expect(schema.$ref, `${method} ${path}`).toMatch(/^#\/components\/schemas\//);
+      }
+    }
+  });
+});

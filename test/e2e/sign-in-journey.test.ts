@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANSWERS, type AnswerName } from '../../src/api/answer-schemas.js';
 import { DEFAULT_QUESTIONS } from '../../src/domain/questions.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
 import { emailsOf, slot, workflowResult } from '../support/invites.js';
@@ -194,5 +195,36 @@ describe('a session’s cancellation terms and the rebook link', () => {
     expect((await emailsOf(h, 'invite_declined', client.id))[0]?.text).toContain(
       `Book a new time: ${url}`,
     );
+  });
+});
+
+describe('answers', () => {
+  /** Parsing drops keys a schema does not name, so equality means no field is undocumented. */
+  const described = (name: AnswerName, body: unknown) =>
+    expect(ANSWERS[name].parse(body), name).toEqual(body);
+
+  it('are what the OpenAPI document’s schemas describe, field for field', async () => {
+    const { coach, client, invite } = await invited(2, 8);
+    const app = browser((await follow((await invited(1, 9)).link)).cookie);
+    described('Me', (await app.get('/v1/me')).body);
+    described('Me', (await coach.api.get('/v1/me')).body);
+    described('Coach', (await client.api.get(`/v1/coaches/${coach.id}`)).body);
+    described('Invite', (await client.api.get(`/v1/invites/${invite.id}`)).body);
+    described('InvitePage', (await client.api.get('/v1/invites')).body);
+    const accepted = (await client.api.post(`/v1/invites/${invite.id}/accept`, {})).body;
+    described('Accepted', accepted);
+    const sessionPath = `/v1/sessions/${accepted.session.id}`;
+    described('Session', (await coach.api.get(sessionPath)).body);
+    described('SessionPage', (await client.api.get('/v1/sessions')).body);
+    described('Questionnaire', (await client.api.get(`${sessionPath}/questionnaire`)).body);
+    described(
+      'Questionnaire',
+      (await client.api.put(`${sessionPath}/questionnaire`, { answers: { focus: 'x' } })).body,
+    );
+    described('Credits', (await client.api.get('/v1/credits')).body);
+    described('NotificationPage', (await client.api.get('/v1/notifications')).body);
+    described('QuestionSet', (await h.operator.get('/v1/questionnaire')).body);
+    described('User', (await h.operator.get(`/v1/users/${client.id}`)).body);
+    described('SessionCancelled', (await coach.api.post(`${sessionPath}/cancel`, {})).body);
   });
 });

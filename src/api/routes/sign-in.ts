@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import { z } from 'zod';
 import { signInLink, verifySignInToken, type LinkTarget } from '../../auth/sign-in-tokens.js';
 import { signSessionToken } from '../../auth/session-tokens.js';
 import { findPeopleByEmail } from '../../db/queries/profiles.js';
@@ -12,19 +11,11 @@ import { safeNextPath } from '../next-path.js';
 import { ApiError } from '../problems.js';
 import { clearSessionCookie, setSessionCookie } from '../session-cookie.js';
 import { limitSignInRequests } from '../sign-in-limits.js';
+import { emailLinkBody, signInLinkQuery } from '../schemas.js';
 import { parse } from '../validate.js';
 
 /** A link asked for on the sign-in page is needed only while the person waits for it. */
 export const EMAILED_LINK_MS = 60 * 60_000;
-
-export const emailLinkBody = z
-  .object({ email: z.email().max(320), next: z.string().max(2_000).optional() })
-  .strict();
-
-const linkQuery = z.object({
-  token: z.string().max(4_096).optional(),
-  next: z.string().max(2_000).optional(),
-});
 
 /** The routes a browser signs in and out by; they need no signed-in caller. */
 export function signInRouter(deps: ApiDeps): Router {
@@ -51,7 +42,7 @@ export function signInRouter(deps: ApiDeps): Router {
   });
 
   router.get('/auth/link', async (req, res) => {
-    const query = linkQuery.safeParse(req.query);
+    const query = signInLinkQuery.safeParse(req.query);
     const next = safeNextPath(query.data?.next, config.appUrl);
     // The token must not travel on in a Referer header, nor stay in a cache.
     res.set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });

@@ -1,0 +1,30 @@
+import type { AnswerName } from './answer-schemas.js';
+
+/** The schema each route's success answers with, by `<method> <path>`; absent: no body. */
+export const ANSWER_OF: Record<string, AnswerName> = {
+  'get /healthz': 'Health',
+  'get /readyz': 'Readiness',
+  'get /openapi.json': 'OpenApi',
+  'get /v1/me': 'Me',
+  'get /v1/questionnaire': 'QuestionSet',
+  'put /v1/questionnaire': 'QuestionSet',
+  'put /v1/users/{id}': 'User',
+  'get /v1/users/{id}': 'User',
+  'post /v1/users/{id}/credits': 'Balance',
+  'get /v1/coaches/{id}': 'Coach',
+  'get /v1/credits': 'Credits',
+  'post /v1/invites': 'Invite',
+  'get /v1/invites': 'InvitePage',
+  'get /v1/invites/{id}': 'Invite',
+  'post /v1/invites/{id}/accept': 'Accepted',
+  'post /v1/invites/{id}/decline': 'Declined',
+  'post /v1/invites/{id}/cancel': 'Withdrawn',
+  'get /v1/sessions': 'SessionPage',
+  'get /v1/sessions/{id}': 'Session',
+  'post /v1/sessions/{id}/cancel': 'SessionCancelled',
+  'post /v1/sessions/{id}/reschedule': 'Invite',
+  'get /v1/sessions/{id}/questionnaire': 'Questionnaire',
+  'put /v1/sessions/{id}/questionnaire': 'Questionnaire',
+  'get /v1/notifications': 'NotificationPage',
+  'post /v1/notifications/{id}/read': 'Notification',
+};
