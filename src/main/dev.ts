@@ -9,7 +9,7 @@ import { connectTemporal } from '../temporal/client.js';
 import { startDevServer } from '../temporal/dev-server.js';
 import { ensureSearchAttributes } from '../temporal/ensure-search-attributes.js';
 import { installWorkerRuntime } from '../temporal/worker.js';
-import { DEMO, seedDemo } from './seed-demo.js';
+import { DEMO, demoSignInLines, seedDemo } from './seed-demo.js';
 import { closeServer, onShutdown, type ShutdownStep } from './shutdown.js';
 import { startApi, startWorker, systemClock } from './start-services.js';
 
@@ -73,6 +73,8 @@ async function main() {
       `  coach    ${DEMO.coach.id}  ${await token(DEMO.coach.id, 'coach')}`,
       `  client   ${DEMO.client.id}  ${await token(DEMO.client.id, 'client')}  (10 credits)`,
       `  operator ${DEMO.operatorId}  ${await token(DEMO.operatorId, 'operator')}`,
+      '',
+      ...(await demoSignInLines(secret, config.appUrl, systemClock())),
     );
   }
   console.log(`\ncoach-invites is running\n${lines.join('\n')}\n`);

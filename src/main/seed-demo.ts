@@ -1,3 +1,4 @@
+import { signInLink, SIGN_IN_LINK_MAX_MS } from '../auth/sign-in-tokens.js';
 import type { Db } from '../db/client.js';
 import { applyLedgerChange } from '../db/queries/credits.js';
 import { upsertUser } from '../db/queries/users.js';
@@ -34,4 +35,16 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
       at: now,
     }),
   );
+}
+
+/** Opens the app signed in as each demo person, for `npm start`'s banner. */
+export async function demoSignInLines(secret: string, appUrl: string, now: Date) {
+  const until = new Date(now.getTime() + SIGN_IN_LINK_MAX_MS);
+  const link = (userId: string) =>
+    signInLink(secret, { appUrl, userId, now, target: { path: '/', until } });
+  return [
+    'Sign in to the web app as (links valid 14 days):',
+    `  ${DEMO.coach.name}   ${await link(DEMO.coach.id)}`,
+    `  ${DEMO.client.name}  ${await link(DEMO.client.id)}`,
+  ];
 }
