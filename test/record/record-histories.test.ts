@@ -60,7 +60,7 @@ it('records one history for each way an invite ends', async () => {
   await client.api.post(`/v1/invites/${moved.id}/accept`, {});
   const kept = (await coach.api.post(`/v1/sessions/${session.id}/reschedule`, slot(3, 2))).body;
   await client.api.post(`/v1/invites/${kept.id}/decline`, {});
-  await client.api.put(`/v1/sessions/${session.id}/questionnaire`, { answers: { goal: 'focus' } });
+  await client.api.put(`/v1/sessions/${session.id}/questionnaire`, { answers: { focus: 'goal' } });
   await client.api.post(`/v1/sessions/${session.id}/cancel`, { reason: 'recorded' });
   for (const [name, invite] of [
     ['reschedule-accepted', moved],
