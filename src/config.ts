@@ -19,6 +19,8 @@ export interface Config {
   appUrl: string;
   /** The platform's booking page, `{coachId}` filled in per coach. */
   bookingUrl: string;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client (per-IP limits). */
+  trustProxy: boolean | number | string;
   inviteTtlMs: number;
   inviteReminderBeforeMs: number;
   cancellationWindowMs: number;
@@ -83,6 +85,17 @@ function url(env: Env, name: string, fallback: string | undefined): string | und
   return raw.replace(/\/+$/, '');
 }
 
+/**
+ * TRUST_PROXY as Express takes it: unset or `false` trusts no proxy (the socket's address is the
+ * client's), a number trusts that many hops, `true` every hop, anything else is a list of
+ * addresses, subnets or `loopback` / `uniquelocal`.
+ */
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
 /** Reads the whole configuration once; throws a ConfigError naming the variable on a bad value. */
 export function loadConfig(env: Env = process.env): Config {
   const appUrl = url(env, 'APP_URL', 'http://localhost:3000') as string;
@@ -101,6 +114,7 @@ export function loadConfig(env: Env = process.env): Config {
     emailFrom: read(env, 'EMAIL_FROM') ?? 'Coaching <sessions@example.com>',
     appUrl,
     bookingUrl: url(env, 'BOOKING_URL', defaultBookingUrl(appUrl)) as string,
+    trustProxy: trustProxy(read(env, 'TRUST_PROXY')),
     inviteTtlMs: duration(env, 'INVITE_TTL', '7d'),
     inviteReminderBeforeMs: duration(env, 'INVITE_REMINDER_BEFORE', '24h'),
     cancellationWindowMs: duration(env, 'CANCELLATION_WINDOW', '24h'),

@@ -24,6 +24,7 @@ export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', deps.config.trustProxy);
   app.use(express.json({ limit: '64kb', strict: true }));
   app.use(refuseUnsafeText);
 

@@ -98,6 +98,40 @@ describe('emailing a sign-in link', () => {
     }
   });
 
+  it('limits requests per IP, read from X-Forwarded-For behind a trusted proxy', async () => {
+    const behindProxy = createApp({
+      db: h.db,
+      temporal: h.temporal.client,
+      config: { ...h.config, trustProxy: 1 },
+      clock: () => new Date(),
+      email: { send: async () => 'sent' },
+      logger: pino({ level: 'silent' }),
+      readiness: { postgres: async () => {}, temporal: async () => {} },
+    });
+    const server: Server = await new Promise((resolve) => {
+      const listening = behindProxy.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const ip = `203.0.113.${Math.floor(Math.random() * 250)}`;
+      const ask = (from: string) =>
+        raw(
+          '/v1/auth/email-link',
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+            body: JSON.stringify({ email: `ip-${randomUUID()}@example.com` }),
+          },
+          base,
+        );
+      for (let i = 0; i < 20; i++) expect((await ask(ip)).status).toBe(202);
+      expect((await ask(ip)).status).toBe(429);
+      expect((await ask('198.51.100.1')).status).toBe(202);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('refuses a malformed address with 400', async () => {
     const refused = await emailLink('not-an-address');
     expect(refused.status).toBe(400);
