@@ -26,7 +26,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['Health'];
           };
         };
       };
@@ -65,7 +65,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['Readiness'];
           };
         };
         /** @description service_unavailable */
@@ -113,12 +113,372 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['OpenApi'];
           };
         };
       };
     };
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/email-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email a sign-in link when the address is known; the answer is the same either way
+     * @description Who: anyone (at most 5 a quarter-hour per address, 20 per IP).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+            /** @description The app path to land on after signing in; anything else lands on / */
+            next?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Accepted */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description validation_failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description rate_limited */
+        429: {
+          headers: {
+            /** @description Seconds to wait */
+            'Retry-After'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open a sign-in link: sets the session cookie and answers 303 to `next`; a bad or expired token answers 303 to /signin?error=invalid_link|expired_link&next=...
+     * @description Who: the link’s recipient.
+     */
+    get: {
+      parameters: {
+        query?: {
+          token?: string;
+          next?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description See `Location`; a good link also sets the session cookie */
+        303: {
+          headers: {
+            /** @description An app path */
+            Location?: string;
+            /** @description coach_session=... */
+            'Set-Cookie'?: string;
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/signout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign the browser out: the session cookie is cleared
+     * @description Who: anyone signed in.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description cross_site_request */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The signed-in coach or client, with a client’s balance
+     * @description Who: coach, client.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Me'];
+          };
+        };
+        /** @description validation_failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/questionnaire': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The questions new sessions get
+     * @description Who: operator.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['QuestionSet'];
+          };
+        };
+        /** @description validation_failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /**
+     * Replace the questions new sessions get; booked sessions keep theirs
+     * @description Who: operator.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            questions: {
+              id: string;
+              label: string;
+              /** @enum {string} */
+              kind: 'text' | 'longText' | 'choice' | 'scale';
+              options?: string[];
+              required: boolean;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['QuestionSet'];
+          };
+        };
+        /** @description validation_failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     post?: never;
     delete?: never;
     options?: never;
@@ -154,7 +514,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['User'];
           };
         };
         /** @description validation_failed */
@@ -218,7 +578,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['User'];
           };
         };
         /** @description validation_failed */
@@ -295,7 +655,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['Balance'];
           };
         };
         /** @description validation_failed */
@@ -436,7 +796,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['Credits'];
           };
         };
         /** @description validation_failed */
@@ -506,10 +866,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              items: components['schemas']['Invite'][];
-              nextCursor: string | null;
-            };
+            'application/json': components['schemas']['InvitePage'];
           };
         };
         /** @description validation_failed */
@@ -576,7 +933,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['Invite'];
           };
         };
         /** @description validation_failed */
@@ -752,15 +1109,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              invite: components['schemas']['Invite'];
-              session: components['schemas']['Session'];
-              next: {
-                /** @constant */
-                type: 'questionnaire';
-                url: string;
-              };
-            };
+            'application/json': components['schemas']['Accepted'];
           };
         };
         /** @description validation_failed */
@@ -871,14 +1220,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              invite: components['schemas']['Invite'];
-              next: null | {
-                /** @constant */
-                type: 'rebook';
-                url: string;
-              };
-            };
+            'application/json': components['schemas']['Declined'];
           };
         };
         /** @description validation_failed */
@@ -977,7 +1319,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['Withdrawn'];
           };
         };
         /** @description validation_failed */
@@ -1072,10 +1414,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              items: components['schemas']['Session'][];
-              nextCursor: string | null;
-            };
+            'application/json': components['schemas']['SessionPage'];
           };
         };
         /** @description validation_failed */
@@ -1219,10 +1558,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              session: components['schemas']['Session'];
-              refundedCredits: number;
-            };
+            'application/json': components['schemas']['SessionCancelled'];
           };
         };
         /** @description validation_failed */
@@ -1321,7 +1657,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['Invite'];
           };
         };
         /** @description validation_failed */
@@ -1571,11 +1907,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              items: components['schemas']['Notification'][];
-              nextCursor: string | null;
-              unreadCount: number;
-            };
+            'application/json': components['schemas']['NotificationPage'];
           };
         };
         /** @description validation_failed */
@@ -1674,115 +2006,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/auth/email-link': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Email a sign-in link */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            email: string;
-            next?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Accepted */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/auth/signout': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** End the browser session */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Signed out */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Me'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1797,6 +2020,8 @@ export interface components {
         | 'validation_failed'
         | 'unauthenticated'
         | 'forbidden'
+        | 'cross_site_request'
+        | 'rate_limited'
         | 'not_found'
         | 'client_not_found'
         | 'insufficient_credits'
@@ -1815,91 +2040,546 @@ export interface components {
         message?: string;
       }[];
     };
-    Me: {
+    Health: {
+      /** @constant */
+      status: 'ok';
+    };
+    Readiness: {
+      /** @enum {string} */
+      status: 'ready' | 'unavailable';
+      checks: {
+        postgres: boolean;
+        temporal: boolean;
+      };
+    };
+    User: {
+      /** Format: uuid */
       id: string;
-      /** @enum {unknown} */
-      role: 'coach' | 'client' | 'operator';
+      /** @enum {string} */
+      role: 'coach' | 'client';
       name: string;
       email: string;
+      /** @description IANA time zone */
       timezone: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset
+       */
+      updatedAt: string;
+    };
+    Me: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      role: 'coach' | 'client';
+      name: string;
+      email: string;
+      /** @description IANA time zone */
+      timezone: string;
+      /** @description Credits; only for a client */
       balance?: number;
     };
     Coach: {
+      /** Format: uuid */
       id: string;
       name: string;
       email: string;
       timezone: string;
     };
+    Balance: {
+      balance: number;
+    };
+    Credits: {
+      balance: number;
+      ledger: {
+        /** Format: uuid */
+        id: string;
+        delta: number;
+        /** @enum {string} */
+        reason: 'grant' | 'booking_charge' | 'refund';
+        inviteId: string | null;
+        sessionId: string | null;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        createdAt: string;
+      }[];
+    };
     Invite: {
+      /** Format: uuid */
       id: string;
-      /** @enum {unknown} */
+      /** @enum {string} */
       kind: 'new' | 'reschedule';
+      /** Format: uuid */
       coachId: string;
+      /** Format: uuid */
       clientId: string;
       sessionId: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset
+       */
       startsAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset
+       */
       endsAt: string;
       creditCost: number;
       message: string | null;
-      /** @enum {unknown} */
+      /** @enum {string} */
       status: 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset
+       */
       expiresAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset
+       */
       createdAt: string;
       respondedAt: string | null;
       declineReason: string | null;
       workflowId: string;
     };
+    InvitePage: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        kind: 'new' | 'reschedule';
+        /** Format: uuid */
+        coachId: string;
+        /** Format: uuid */
+        clientId: string;
+        sessionId: string | null;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        startsAt: string;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        endsAt: string;
+        creditCost: number;
+        message: string | null;
+        /** @enum {string} */
+        status: 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        expiresAt: string;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        createdAt: string;
+        respondedAt: string | null;
+        declineReason: string | null;
+        workflowId: string;
+      }[];
+      nextCursor: string | null;
+    };
+    Accepted: {
+      invite: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        kind: 'new' | 'reschedule';
+        /** Format: uuid */
+        coachId: string;
+        /** Format: uuid */
+        clientId: string;
+        sessionId: string | null;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        startsAt: string;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        endsAt: string;
+        creditCost: number;
+        message: string | null;
+        /** @enum {string} */
+        status: 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        expiresAt: string;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        createdAt: string;
+        respondedAt: string | null;
+        declineReason: string | null;
+        workflowId: string;
+      };
+      session: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        coachId: string;
+        /** Format: uuid */
+        clientId: string;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        startsAt: string;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        endsAt: string;
+        /** @enum {string} */
+        status: 'booked' | 'cancelled' | 'completed';
+        creditCost: number;
+        /** Format: uuid */
+        inviteId: string;
+        questionnaire: {
+          /** @enum {string} */
+          status: 'pending' | 'submitted';
+          submittedAt: string | null;
+        };
+        cancellation: {
+          /** @enum {string} */
+          by: 'coach' | 'client';
+          /**
+           * Format: date-time
+           * @description ISO 8601 with an offset
+           */
+          at: string;
+          refundedCredits: number;
+        } | null;
+        /** @description What cancelling now would refund, for the caller’s side; null when it cannot be cancelled */
+        cancellationTerms: {
+          /** @description What cancelling now gives back to the client */
+          refundedCredits: number;
+          /** @description After this a client’s cancellation refunds nothing; null for the coach */
+          refundUntil: string | null;
+        } | null;
+      };
+      next: {
+        /** @constant */
+        type: 'questionnaire';
+        url: string;
+      };
+    };
+    Declined: {
+      invite: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        kind: 'new' | 'reschedule';
+        /** Format: uuid */
+        coachId: string;
+        /** Format: uuid */
+        clientId: string;
+        sessionId: string | null;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        startsAt: string;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        endsAt: string;
+        creditCost: number;
+        message: string | null;
+        /** @enum {string} */
+        status: 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        expiresAt: string;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        createdAt: string;
+        respondedAt: string | null;
+        declineReason: string | null;
+        workflowId: string;
+      };
+      next: {
+        /** @constant */
+        type: 'rebook';
+        /** @description BOOKING_URL for the coach */
+        url: string;
+      } | null;
+    };
+    Withdrawn: {
+      invite: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        kind: 'new' | 'reschedule';
+        /** Format: uuid */
+        coachId: string;
+        /** Format: uuid */
+        clientId: string;
+        sessionId: string | null;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        startsAt: string;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        endsAt: string;
+        creditCost: number;
+        message: string | null;
+        /** @enum {string} */
+        status: 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        expiresAt: string;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        createdAt: string;
+        respondedAt: string | null;
+        declineReason: string | null;
+        workflowId: string;
+      };
+    };
     Session: {
+      /** Format: uuid */
       id: string;
+      /** Format: uuid */
       coachId: string;
+      /** Format: uuid */
       clientId: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset
+       */
       startsAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset
+       */
       endsAt: string;
-      /** @enum {unknown} */
+      /** @enum {string} */
       status: 'booked' | 'cancelled' | 'completed';
       creditCost: number;
+      /** Format: uuid */
       inviteId: string;
       questionnaire: {
-        /** @enum {unknown} */
+        /** @enum {string} */
         status: 'pending' | 'submitted';
         submittedAt: string | null;
       };
-      cancellation: null | {
-        /** @enum {unknown} */
+      cancellation: {
+        /** @enum {string} */
         by: 'coach' | 'client';
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
         at: string;
         refundedCredits: number;
-      };
-      cancellationTerms: null | {
+      } | null;
+      /** @description What cancelling now would refund, for the caller’s side; null when it cannot be cancelled */
+      cancellationTerms: {
+        /** @description What cancelling now gives back to the client */
         refundedCredits: number;
+        /** @description After this a client’s cancellation refunds nothing; null for the coach */
         refundUntil: string | null;
-      };
+      } | null;
     };
-    Question: {
-      id: string;
-      label: string;
-      /** @enum {unknown} */
-      kind: 'text' | 'longText' | 'choice' | 'scale';
-      options?: string[];
-      required: boolean;
+    SessionPage: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        coachId: string;
+        /** Format: uuid */
+        clientId: string;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        startsAt: string;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        endsAt: string;
+        /** @enum {string} */
+        status: 'booked' | 'cancelled' | 'completed';
+        creditCost: number;
+        /** Format: uuid */
+        inviteId: string;
+        questionnaire: {
+          /** @enum {string} */
+          status: 'pending' | 'submitted';
+          submittedAt: string | null;
+        };
+        cancellation: {
+          /** @enum {string} */
+          by: 'coach' | 'client';
+          /**
+           * Format: date-time
+           * @description ISO 8601 with an offset
+           */
+          at: string;
+          refundedCredits: number;
+        } | null;
+        /** @description What cancelling now would refund, for the caller’s side; null when it cannot be cancelled */
+        cancellationTerms: {
+          /** @description What cancelling now gives back to the client */
+          refundedCredits: number;
+          /** @description After this a client’s cancellation refunds nothing; null for the coach */
+          refundUntil: string | null;
+        } | null;
+      }[];
+      nextCursor: string | null;
+    };
+    SessionCancelled: {
+      session: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        coachId: string;
+        /** Format: uuid */
+        clientId: string;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        startsAt: string;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        endsAt: string;
+        /** @enum {string} */
+        status: 'booked' | 'cancelled' | 'completed';
+        creditCost: number;
+        /** Format: uuid */
+        inviteId: string;
+        questionnaire: {
+          /** @enum {string} */
+          status: 'pending' | 'submitted';
+          submittedAt: string | null;
+        };
+        cancellation: {
+          /** @enum {string} */
+          by: 'coach' | 'client';
+          /**
+           * Format: date-time
+           * @description ISO 8601 with an offset
+           */
+          at: string;
+          refundedCredits: number;
+        } | null;
+        /** @description What cancelling now would refund, for the caller’s side; null when it cannot be cancelled */
+        cancellationTerms: {
+          /** @description What cancelling now gives back to the client */
+          refundedCredits: number;
+          /** @description After this a client’s cancellation refunds nothing; null for the coach */
+          refundUntil: string | null;
+        } | null;
+      };
+      refundedCredits: number;
     };
     Questionnaire: {
-      /** @enum {unknown} */
+      /** @enum {string} */
       status: 'pending' | 'submitted';
-      questions: components['schemas']['Question'][];
+      /** @description The questions the session was booked with */
+      questions: {
+        id: string;
+        label: string;
+        /**
+         * @description scale: a whole number from 1 to 5
+         * @enum {string}
+         */
+        kind: 'text' | 'longText' | 'choice' | 'scale';
+        /** @description The choices of a choice question */
+        options?: string[];
+        required: boolean;
+      }[];
       answers: {
-        [key: string]: unknown;
+        [key: string]: string | number | boolean | string[] | null;
       } | null;
       submittedAt: string | null;
     };
+    QuestionSet: {
+      questions: {
+        id: string;
+        label: string;
+        /**
+         * @description scale: a whole number from 1 to 5
+         * @enum {string}
+         */
+        kind: 'text' | 'longText' | 'choice' | 'scale';
+        /** @description The choices of a choice question */
+        options?: string[];
+        required: boolean;
+      }[];
+    };
+    NotificationPage: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        type: string;
+        title: string;
+        body: string;
+        /** @description The app page it is about (no sign-in token) */
+        link: string | null;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        createdAt: string;
+        readAt: string | null;
+      }[];
+      nextCursor: string | null;
+      unreadCount: number;
+    };
     Notification: {
+      /** Format: uuid */
       id: string;
       type: string;
       title: string;
       body: string;
+      /** @description The app page it is about (no sign-in token) */
       link: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset
+       */
       createdAt: string;
       readAt: string | null;
+    };
+    OpenApi: {
+      openapi: string;
+    } & {
+      [key: string]: unknown;
     };
   };
   responses: never;

@@ -36,7 +36,7 @@ export function Header() {
         <div className="site-header__actions">
           <button
             type="button"
-            className="button button--quiet"
+            className="button button--quiet notifications-button"
             onClick={() => void navigate('/notifications')}
           >
             Notifications
@@ -47,7 +47,7 @@ export function Header() {
           </button>
           <button
             type="button"
-            className="button button--quiet"
+            className="button button--quiet sign-out"
             disabled={leaving.pending}
             onClick={() => void onSignOut()}
           >

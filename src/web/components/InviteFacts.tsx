@@ -28,8 +28,14 @@ export function InviteFacts({ invite, coach, me }: { invite: Invite; coach: Coac
       <div>
         <dt>Cost</dt>
         <dd>
-          {credits(invite.creditCost)}
-          {pending && me.balance !== undefined && <> · your balance: {credits(me.balance)}</>}
+          {invite.kind === 'reschedule' && invite.creditCost === 0 ? (
+            'Nothing more: the session is paid for'
+          ) : (
+            <>
+              {credits(invite.creditCost)}
+              {pending && me.balance !== undefined && <> · your balance: {credits(me.balance)}</>}
+            </>
+          )}
         </dd>
       </div>
       {invite.declineReason && (
