@@ -214,6 +214,21 @@ export const notifications = pgTable(
   ],
 );
 
+/**
+ * How many of a person's notifications are unread, kept by a trigger on `notifications` (see the
+ * migration `unread_notification_counts`), so the badge costs one row however many there are.
+ */
+export const unreadNotificationCounts = pgTable(
+  'unread_notification_counts',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    unread: integer('unread').notNull().default(0),
+  },
+  (t) => [check('unread_notification_counts_non_negative', sql`${t.unread} >= 0`)],
+);
+
 export const emailLog = pgTable(
   'email_log',
   {

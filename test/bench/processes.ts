@@ -20,7 +20,10 @@ async function startNode(
   logPath: string,
   ready: (line: string) => boolean | Promise<boolean>,
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_CPU_PROFILE_DIR: each process writes a V8 CPU profile there when it exits.
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

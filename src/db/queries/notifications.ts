@@ -1,8 +1,8 @@
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Person } from '../../domain/model.js';
 import { RecordMissingError } from '../errors.js';
 import type { DbOrTx } from '../client.js';
-import { notifications, users } from '../schema.js';
+import { notifications, unreadNotificationCounts, users } from '../schema.js';
 import { afterKey, pageOf, type Page, type PageRequest } from './pages.js';
 
 const columns = {
@@ -40,9 +40,9 @@ export async function listNotifications(
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(filter.limit + 1);
   const [unread] = await db
-    .select({ count: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .select({ count: unreadNotificationCounts.unread })
+    .from(unreadNotificationCounts)
+    .where(eq(unreadNotificationCounts.userId, userId));
   const keyOf = (row: (typeof rows)[number]) => ({ at: row.createdAt, id: row.id });
   return { ...pageOf(rows, filter.limit, keyOf, view), unreadCount: unread?.count ?? 0 };
 }
