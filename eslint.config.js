@@ -6,7 +6,7 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', '.tools/', 'drizzle/', 'test/fixtures/'] },
+  { ignores: ['node_modules/', '.data/', '.tools/', 'drizzle/', 'test/fixtures/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
