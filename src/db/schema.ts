@@ -42,15 +42,20 @@ export const party = pgEnum('party', PARTIES);
 export const questionnaireStatus = pgEnum('questionnaire_status', QUESTIONNAIRE_STATUSES);
 export const emailStatus = pgEnum('email_status', ['pending', 'sent', 'failed']);
 
-export const users = pgTable('users', {
-  id: uuid('id').primaryKey(),
-  role: userRole('role').notNull(),
-  name: text('name').notNull(),
-  email: text('email').notNull(),
-  timezone: text('timezone').notNull(),
-  createdAt: createdAt(),
-  updatedAt: utc('updated_at').notNull().defaultNow(),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey(),
+    role: userRole('role').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    timezone: text('timezone').notNull(),
+    createdAt: createdAt(),
+    updatedAt: utc('updated_at').notNull().defaultNow(),
+  },
+  // Sign-in by email finds accounts by address whatever its case.
+  (t) => [index('users_email_lower_idx').on(sql`lower(${t.email})`)],
+);
 
 export const creditAccounts = pgTable(
   'credit_accounts',
