@@ -101,8 +101,8 @@ describe('the help article, step by step', () => {
 
   it('a second client’s link opens nothing of the first’s', async () => {
     const coach = await service.createUser('coach');
-    const first = await service.createUser('client', { credits: 1 });
-    const second = await service.createUser('client', { credits: 1 });
+    const first = await service.createUser('client', { name: 'Robin Diaz', credits: 1 });
+    const second = await service.createUser('client', { name: 'Sam Lee', credits: 1 });
     const firstInvite = await sendInvite(coach, first, slot(4));
     const secondInvite = await sendInvite(coach, second, slot(4, 2));
 
@@ -116,6 +116,7 @@ describe('the help article, step by step', () => {
     await page.goto(link);
     await page.getByRole('heading', { name: `Session with ${coach.name}` }).waitFor();
     await page.getByText(second.name).waitFor();
+    expect(await page.getByText(first.name).count()).toBe(0);
 
     await page.goto(`${service.baseUrl}/invites/${firstInvite.id}`);
     await page.getByText('We could not find this').waitFor();

@@ -50,9 +50,8 @@ export async function startService(env: Record<string, string> = {}) {
     fields: { credits?: number; timezone?: string; name?: string } = {},
   ): Promise<Person> => {
     const id = randomUUID();
-    const short = id.slice(0, 4);
-    const name =
-      fields.name ?? (role === 'coach' ? `Coach Maria ${short}` : `Alex Client ${short}`);
+    // Plain names keep the screenshots readable; each test makes its own people all the same.
+    const name = fields.name ?? (role === 'coach' ? 'Maria Jensen' : 'Alex Morgan');
     const timezone = fields.timezone ?? (role === 'coach' ? 'Europe/Berlin' : 'America/New_York');
     const email = `${role}-${id.slice(0, 8)}@example.com`;
     const created = await operator.put(`/v1/users/${id}`, { role, name, email, timezone });
