@@ -10,7 +10,7 @@ import { blockStatus, emailsOf, inviteRow, slot, workflowResult } from '../suppo
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ env: { INVITE_TTL: '8s', INVITE_REMINDER_BEFORE: '4s' } });
+  h = await startHarness({ env: { INVITE_TTL: '10s', INVITE_REMINDER_BEFORE: '6s' } });
 });
 afterAll(() => h.close());
 
@@ -32,8 +32,8 @@ describe('invites and sessions under faults', () => {
     const client = await h.createUser('client');
     const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2) })).body;
     await h.stopWorker();
-    const reminderAt = Date.parse(invite.expiresAt) - 4_000;
-    await eventually(async () => Date.now() > reminderAt + 1_000, 10_000);
+    const reminderAt = Date.parse(invite.expiresAt) - 6_000;
+    await eventually(async () => Date.now() > reminderAt + 300, 10_000);
     await h.startWorker();
 
     expect(await workflowResult(h, invite.id)).toMatchObject({ status: 'expired' });
