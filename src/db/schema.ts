@@ -279,3 +279,4 @@ export const idempotencyKeys = pgTable(
 );
 
 export * from './question-and-sign-in-tables.js';
+export * from './webhook-tables.js';
