@@ -9,6 +9,7 @@ import {
   moveSessionTo,
 } from '../src/db/queries/sessions.js';
 import { toInviteView } from '../src/db/queries/views.js';
+import { recordInviteEvent, recordWebhookEvent } from '../src/db/queries/webhook-outbox.js';
 import type { AcceptResult } from '../src/domain/views.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -47,6 +48,14 @@ async function moveSession(tx: Tx, invite: InviteRow, at: Date): Promise<Step> {
   return { ok: true };
 }
 
+/** The outbox's side of an acceptance: the invite's answer and what it did to the session. */
+async function recordAcceptance(tx: Tx, invite: InviteRow, at: Date): Promise<void> {
+  await recordInviteEvent(tx, 'invite.accepted', toInviteView(invite), at);
+  const session = await getSessionView(tx, invite.sessionId!);
+  const type = invite.kind === 'reschedule' ? 'session.rescheduled' : 'session.booked';
+  await recordWebhookEvent(tx, { type, key: `${type}:${invite.id}`, data: session, at });
+}
+
 /**
  * Acceptance as one transaction keyed by the invite: charge the ledger, book the block, create the
  * session and mark the invite (for a reschedule: move the session, no credits). A retry after a
@@ -65,6 +74,7 @@ export function acceptInvite({ db, clock }: ActivityDeps) {
             : await bookNewSession(tx, invite, sessionId, at);
         if (!step.ok) return step;
         invite = await markInviteAccepted(tx, invite.id, sessionId, at);
+        await recordAcceptance(tx, invite, at);
       }
       if (invite.status !== 'accepted') return { ok: false, reason: 'invite_not_pending' };
       const session = await getSessionView(tx, invite.sessionId!);

@@ -1,5 +1,6 @@
 import { closePendingInvite, lockInvite } from '../src/db/queries/invites.js';
 import { toInviteView } from '../src/db/queries/views.js';
+import { recordInviteEvent } from '../src/db/queries/webhook-outbox.js';
 import type { InviteView } from '../src/domain/views.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -21,11 +22,13 @@ export function closeInvite({ db, clock }: ActivityDeps) {
       if (invite.status === input.status) return { ok: true, invite: toInviteView(invite) };
       if (invite.status !== 'pending')
         return { ok: false, reason: 'invite_not_pending', invite: toInviteView(invite) };
+      const at = clock();
       const closed = await closePendingInvite(
         tx,
         { id: invite.id, status: input.status, declineReason: input.declineReason ?? null },
-        clock(),
+        at,
       );
+      await recordInviteEvent(tx, `invite.${input.status}`, closed, at);
       return { ok: true, invite: closed };
     });
 }

@@ -1,4 +1,5 @@
 import { deletePendingInvite } from '../src/db/queries/invites.js';
+import { forgetWebhookEvent } from '../src/db/queries/webhook-outbox.js';
 import type { ActivityDeps } from './deps.js';
 
 /**
@@ -8,6 +9,11 @@ import type { ActivityDeps } from './deps.js';
  */
 export function discardInvite({ db }: ActivityDeps) {
   return async (input: { inviteId: string }): Promise<{ discarded: boolean }> => ({
-    discarded: await db.transaction((tx) => deletePendingInvite(tx, input.inviteId)),
+    discarded: await db.transaction(async (tx) => {
+      const removed = await deletePendingInvite(tx, input.inviteId);
+      // The invite never opened: its `invite.sent` goes with it.
+      if (removed) await forgetWebhookEvent(tx, `invite.sent:${input.inviteId}`);
+      return removed;
+    }),
   });
 }

@@ -2,6 +2,7 @@ import { isSessionActive } from '../src/domain/cancellation.js';
 import { EXCLUSION_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '../src/db/errors.js';
 import { findInvite, insertHeldInvite } from '../src/db/queries/invites.js';
 import { lockSession } from '../src/db/queries/sessions.js';
+import { recordInviteEvent } from '../src/db/queries/webhook-outbox.js';
 import { toInviteView } from '../src/db/queries/views.js';
 import type { SlotRefusal } from '../src/domain/failures.js';
 import type { InviteInput } from '../src/domain/inputs.js';
@@ -33,7 +34,9 @@ export function holdSlot({ db, clock }: ActivityDeps) {
           if (!session || !isSessionActive(session, clock()))
             throw new Refused('session_not_active');
         }
-        return insertHeldInvite(tx, input);
+        const held = await insertHeldInvite(tx, input);
+        await recordInviteEvent(tx, 'invite.sent', held, new Date(input.sentAt));
+        return held;
       });
       return { ok: true, invite };
     } catch (error) {

@@ -3,6 +3,8 @@ import { DEFAULT_QUESTIONS } from '../../domain/questions.js';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { questionnaires, sessions } from '../schema.js';
+import { getSessionView } from './sessions.js';
+import { recordWebhookEvent } from './webhook-outbox.js';
 
 /** A session's questionnaire: the questions it was booked with and the client's answers. */
 export async function getQuestionnaire(db: DbOrTx, sessionId: string) {
@@ -55,6 +57,13 @@ export async function submitQuestionnaire(
         target: questionnaires.sessionId,
         set: { status: 'submitted', answers: input.answers, submittedAt: input.now },
       });
+    // Each submission is a change of its own (later answers replace earlier ones): keyed by its time.
+    await recordWebhookEvent(tx, {
+      type: 'questionnaire.submitted',
+      key: `questionnaire.submitted:${input.sessionId}:${input.now.toISOString()}`,
+      data: await getSessionView(tx, input.sessionId),
+      at: input.now,
+    });
     return { ok: true, firstSubmission: before?.status !== 'submitted' };
   });
 }

@@ -145,10 +145,12 @@ export async function markSessionCancelled(
   await releaseBlock(tx, session.blockId, cancellation.at);
 }
 
-/** At its end a booked session becomes completed (a cancelled one stays cancelled). */
-export async function markSessionCompleted(db: DbOrTx, id: string): Promise<void> {
-  await db
+/** At its end a booked session becomes completed (a cancelled one stays cancelled); true when it did. */
+export async function markSessionCompleted(db: DbOrTx, id: string): Promise<boolean> {
+  const completed = await db
     .update(sessions)
     .set({ status: 'completed' })
-    .where(and(eq(sessions.id, id), eq(sessions.status, 'booked')));
+    .where(and(eq(sessions.id, id), eq(sessions.status, 'booked')))
+    .returning({ id: sessions.id });
+  return completed.length > 0;
 }
