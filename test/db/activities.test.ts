@@ -85,6 +85,33 @@ describe('cancelSession', () => {
     expect((await getCredits(database.db, clientId)).balance).toBe(0);
   });
 
+  it('answers a re-run of a committed cancellation with it, whatever moment the re-run carries', async () => {
+    // A local activity whose workflow task failed after the commit runs again in a later task,
+    // with that task's workflow time: it must still find its own cancellation, refunded once.
+    const { clientId, session } = await book(1, 72 * HOUR);
+    const cancel = (at: Date) =>
+      activities.cancelSession({
+        sessionId: session.id,
+        by: 'client',
+        windowMs: 24 * HOUR,
+        reason: 'ill',
+        at: at.toISOString(),
+      });
+    const first = await cancel(new Date());
+    const rerun = await cancel(new Date(Date.now() + 15_000));
+    expect(first).toMatchObject({ ok: true, refundedCredits: 1 });
+    expect(rerun).toEqual(first);
+    expect((await getCredits(database.db, clientId)).balance).toBe(1);
+    const byCoach = await activities.cancelSession({
+      sessionId: session.id,
+      by: 'coach',
+      windowMs: 24 * HOUR,
+      reason: null,
+      at: new Date().toISOString(),
+    });
+    expect(byCoach).toEqual({ ok: false, reason: 'session_not_active' });
+  });
+
   it('refuses a session that has started', async () => {
     const { session } = await book(1, 2 * HOUR);
     const later = new Date(Date.parse(session.startsAt) + 60_000).toISOString();
