@@ -66,6 +66,17 @@ describe('the questionnaire', () => {
 
     await page.getByRole('button', { name: 'Accept' }).click();
     await page.getByRole('heading', { name: 'Pre-session questionnaire' }).waitFor();
+    // A required answer of blanks passes the browser's check but not the service's: its sentence
+    // shows beside that question.
+    const sessionPath = new URL(page.url()).pathname.split('/');
+    const { body } = await client.api.get(`/v1/sessions/${sessionPath[2]}/questionnaire`);
+    const required = body.questions.find((question: any) => question.required);
+    const field = page.getByLabel(required.label);
+    await field.fill('   ');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.locator(`#q-${required.id}-error`).waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await checkPage(page, 'questionnaire-problem');
     await page.getByRole('button', { name: 'Skip for now' }).click();
     await page.getByRole('heading', { name: 'Session confirmed' }).waitFor();
     await page.getByText('We will remind you by email').waitFor();

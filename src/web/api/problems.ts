@@ -7,6 +7,8 @@ export interface Problem {
   status: number;
   code: ProblemBody['code'] | 'network' | 'unknown';
   fields: string[];
+  /** For `validation_failed`: what was wrong with each field, by its path (`body.answers.focus`). */
+  byPath: Record<string, string>;
 }
 
 export type Outcome<T> = { ok: true; data: T } | { ok: false; problem: Problem };
@@ -22,7 +24,8 @@ function asProblem(error: unknown, status: number): Problem {
   return {
     status,
     code: body.code ?? 'unknown',
-    fields: (body.errors ?? []).map((e) => [e.path, e.message].filter(Boolean).join(': ')),
+    fields: [...new Set((body.errors ?? []).map((e) => e.message ?? '').filter(Boolean))],
+    byPath: Object.fromEntries((body.errors ?? []).map((e) => [e.path ?? '', e.message ?? ''])),
   };
 }
 
@@ -44,7 +47,7 @@ export async function run<T>(request: () => Promise<Answered<T>>): Promise<Outco
     }
     return { ok: false, problem: asProblem(error, response.status) };
   } catch {
-    return { ok: false, problem: { status: 0, code: 'network', fields: [] } };
+    return { ok: false, problem: { status: 0, code: 'network', fields: [], byPath: {} } };
   }
 }
 
@@ -67,7 +70,7 @@ const SENTENCES: Record<string, string | undefined> = {
 /** A plain sentence for a problem, for the person who caused it. */
 export function explain(problem: Problem): string {
   if (problem.code === 'validation_failed') {
-    const fields = problem.fields.length ? ` (${problem.fields.join('; ')})` : '';
+    const fields = problem.fields.length ? `: ${problem.fields.join('; ')}` : '';
     return `Some of what you entered was not accepted${fields}. Please check it and try again.`;
   }
   return (

@@ -1,20 +1,29 @@
 import type { Question } from '../api/model';
+import { ChoiceQuestion } from './ChoiceQuestion';
 
 export type AnswerValue = string | number;
 
-const SCALE = ['1', '2', '3', '4', '5'];
-
-/** One question of the questionnaire, as the field its kind calls for. */
+/** One question of the questionnaire, as the field its kind calls for, with any problem beside it. */
 export function QuestionField({
   question,
   value,
   onChange,
+  error,
 }: {
   question: Question;
   value: AnswerValue | undefined;
   onChange: (value: AnswerValue) => void;
+  /** What the service said about this answer. */
+  error?: string | undefined;
 }) {
   const id = `q-${question.id}`;
+  const errorId = `${id}-error`;
+  const problem = error ? (
+    <p id={errorId} className="field-error">
+      {error}
+    </p>
+  ) : null;
+  const described = error ? { 'aria-describedby': errorId, 'aria-invalid': true } : {};
   const label = (
     <>
       {question.label}
@@ -22,29 +31,19 @@ export function QuestionField({
     </>
   );
   if (question.kind === 'choice' || question.kind === 'scale') {
-    const options = question.options?.length ? question.options : SCALE;
     return (
-      <fieldset className="field">
-        <legend>{label}</legend>
-        <div className={question.kind === 'scale' ? 'choices choices--row' : 'choices'}>
-          {options.map((option) => (
-            <label key={option} className="choice">
-              <input
-                type="radio"
-                name={id}
-                value={option}
-                required={question.required}
-                checked={String(value ?? '') === option}
-                onChange={() => onChange(question.kind === 'scale' ? Number(option) : option)}
-              />
-              {option}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceQuestion
+        question={question}
+        label={label}
+        value={value}
+        onChange={onChange}
+        problem={problem}
+        described={error ? { 'aria-describedby': errorId } : {}}
+      />
     );
   }
   const shared = {
+    ...described,
     id,
     required: question.required,
     value: value ?? '',
@@ -53,6 +52,7 @@ export function QuestionField({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
+      {problem}
       {question.kind === 'longText' ? (
         <textarea rows={4} {...shared} />
       ) : (

@@ -25,7 +25,7 @@ export function useCoach(id: string | undefined) {
         ? loadCoach(id)
         : Promise.resolve({
             ok: false as const,
-            problem: { status: 0, code: 'unknown' as const, fields: [] },
+            problem: { status: 0, code: 'unknown' as const, fields: [], byPath: {} },
           }),
     [id],
   );
