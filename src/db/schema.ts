@@ -280,3 +280,4 @@ export const idempotencyKeys = pgTable(
 
 export * from './question-and-sign-in-tables.js';
 export * from './webhook-tables.js';
+export * from './coach-client-tables.js';
