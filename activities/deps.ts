@@ -10,4 +10,6 @@ export interface ActivityDeps {
   authJwtSecret: string;
   /** BOOKING_URL, with `{coachId}`; unset: `APP_URL/book?coachId={coachId}`. */
   bookingUrl?: string;
+  /** NODE_ENV=production: webhooks reach public https addresses only. */
+  production?: boolean;
 }

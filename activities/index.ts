@@ -7,6 +7,7 @@ import { holdSlot } from './hold-slot.js';
 import { notifyParties, notifyParty } from './notify-party.js';
 import { cancelSession } from './cancel-session.js';
 import { completeSession } from './complete-session.js';
+import { deliverWebhook, failWebhookDelivery } from './deliver-webhook.js';
 import { notifySessionParties, notifySessionParty } from './notify-session-party.js';
 
 export type { ActivityDeps } from './deps.js';
@@ -27,6 +28,8 @@ export function createActivities(deps: ActivityDeps) {
     completeSession: failFast(completeSession(deps)),
     notifySessionParty: failFast(notifySessionParty(deps)),
     notifySessionParties: failFast(notifySessionParties(deps)),
+    deliverWebhook: failFast(deliverWebhook(deps)),
+    failWebhookDelivery: failFast(failWebhookDelivery(deps)),
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { defaultBookingUrl } from './domain/booking-url.js';
 import { parseDuration } from './domain/duration.js';
+import type { WebhookRetrySchedule } from './domain/webhook-events.js';
 
 export interface Config {
   /** NODE_ENV=production */
@@ -26,6 +27,13 @@ export interface Config {
   cancellationWindowMs: number;
   sessionCreditCost: number;
   questionnaireRemindersMs: number[];
+  /** WEBHOOK_*: how deliveries are retried and how often the relay looks for new ones. */
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  retry: WebhookRetrySchedule;
+  relayIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +128,15 @@ export function loadConfig(env: Env = process.env): Config {
     cancellationWindowMs: duration(env, 'CANCELLATION_WINDOW', '24h'),
     sessionCreditCost: integer(env, 'SESSION_CREDIT_COST', 1, 0, 1_000_000),
     questionnaireRemindersMs: durations(env, 'QUESTIONNAIRE_REMINDERS', '72h,24h'),
+    webhooks: {
+      retry: {
+        initialMs: duration(env, 'WEBHOOK_RETRY_INITIAL', '30s'),
+        maxMs: duration(env, 'WEBHOOK_RETRY_MAX', '6h'),
+        windowMs: duration(env, 'WEBHOOK_RETRY_FOR', '3d'),
+        requestTimeoutMs: duration(env, 'WEBHOOK_TIMEOUT', '10s'),
+      },
+      relayIntervalMs: duration(env, 'WEBHOOK_RELAY_INTERVAL', '1s'),
+    },
   };
 }
 

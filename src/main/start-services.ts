@@ -8,6 +8,9 @@ import { createEmailService } from '../email/email-service.js';
 import { logTransport, resendTransport } from '../email/transport.js';
 import type { TemporalClient } from '../temporal/client.js';
 import { createWorker } from '../temporal/worker.js';
+import { connectTemporal } from '../temporal/client.js';
+import { logger } from '../logger.js';
+import { startWebhookRelay } from '../webhooks/relay.js';
 import { createActivities } from '../../activities/index.js';
 
 export const systemClock = () => new Date();
@@ -69,10 +72,23 @@ export async function startWorker(input: {
       appUrl: input.config.appUrl,
       authJwtSecret: input.secret,
       bookingUrl: input.config.bookingUrl,
+      production: input.config.production,
     }),
   });
   const running = worker.run();
+  // The webhook relay lives beside the worker: it turns outbox deliveries into workflows.
+  const relayClient = await connectTemporal(input.address, input.config.temporalNamespace);
+  const relay = startWebhookRelay({
+    db: input.database.db,
+    client: relayClient.client,
+    taskQueue: input.config.taskQueue,
+    schedule: input.config.webhooks.retry,
+    intervalMs: input.config.webhooks.relayIntervalMs,
+    logger,
+  });
   const drain = async () => {
+    await relay.stop();
+    await relayClient.close();
     worker.shutdown();
     await running;
     await connection.close();

@@ -133,19 +133,31 @@ export async function recordWebhookAttempt(db: DbOrTx, record: AttemptRecord): P
       )
       .returning({ id: webhookDeliveries.id });
     if (updated.length === 0) return;
-    const { nextAttemptAt: _next, ...attempt } = record;
-    await tx.insert(webhookAttempts).values(attempt);
+    await tx.insert(webhookAttempts).values({
+      deliveryId: record.deliveryId,
+      cycle: record.cycle,
+      attempt: record.attempt,
+      succeeded: record.succeeded,
+      statusCode: record.statusCode,
+      durationMs: record.durationMs,
+      error: record.error,
+      at: record.at,
+    });
   });
 }
 
 /** The cycle's attempts are over: the delivery is `failed` until an operator retries it. */
 export async function markWebhookDeliveryFailed(
   db: DbOrTx,
-  input: { deliveryId: string; cycle: number; error: string },
+  input: { deliveryId: string; cycle: number; error?: string },
 ): Promise<void> {
   await db
     .update(webhookDeliveries)
-    .set({ status: 'failed', nextAttemptAt: null, lastError: input.error })
+    .set({
+      status: 'failed',
+      nextAttemptAt: null,
+      ...(input.error ? { lastError: input.error } : {}),
+    })
     .where(
       and(
         eq(webhookDeliveries.id, input.deliveryId),
