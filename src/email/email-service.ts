@@ -1,16 +1,14 @@
 import type { Db } from '../db/client.js';
-import { markEmail, recordEmail, type NotificationRecord } from '../db/queries/emails.js';
+import {
+  markEmail,
+  recordEmail,
+  type EmailRecord,
+  type NotificationRecord,
+} from '../db/queries/emails.js';
 import type { EmailTransport } from './transport.js';
 
-export interface EmailRequest {
-  idempotencyKey: string;
-  template: string;
-  recipientId: string | null;
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-}
+/** An email as a sender asks for it; the service adds the transport and the moment. */
+export type EmailRequest = Omit<EmailRecord, 'transport' | 'createdAt'>;
 
 export type EmailOutcome = 'sent' | 'failed' | 'already_sent' | 'already_failed';
 
