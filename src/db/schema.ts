@@ -40,7 +40,6 @@ export const blockStatus = pgEnum('block_status', ['held', 'booked', 'released']
 export const sessionStatus = pgEnum('session_status', SESSION_STATUSES);
 export const party = pgEnum('party', PARTIES);
 export const questionnaireStatus = pgEnum('questionnaire_status', QUESTIONNAIRE_STATUSES);
-export const emailStatus = pgEnum('email_status', ['pending', 'sent', 'failed']);
 
 export const users = pgTable(
   'users',
@@ -234,28 +233,6 @@ export const unreadNotificationCounts = pgTable(
   (t) => [check('unread_notification_counts_non_negative', sql`${t.unread} >= 0`)],
 );
 
-export const emailLog = pgTable(
-  'email_log',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    idempotencyKey: text('idempotency_key').notNull(),
-    template: text('template').notNull(),
-    recipientId: uuid('recipient_id').references(() => users.id),
-    to: text('to').notNull(),
-    subject: text('subject').notNull(),
-    text: text('text').notNull(),
-    html: text('html').notNull(),
-    status: emailStatus('status').notNull().default('pending'),
-    transport: text('transport').notNull(),
-    providerId: text('provider_id'),
-    error: text('error'),
-    attempts: integer('attempts').notNull().default(0),
-    createdAt: createdAt(),
-    sentAt: utc('sent_at'),
-  },
-  (t) => [uniqueIndex('email_log_idempotency_key_uq').on(t.idempotencyKey)],
-);
-
 /**
  * One row per caller and `Idempotency-Key`: the request it was first sent with, the invite id chosen
  * for it (so every retry opens the same `invite-<id>` workflow) and, once known, the answer.
@@ -281,3 +258,4 @@ export const idempotencyKeys = pgTable(
 export * from './question-and-sign-in-tables.js';
 export * from './webhook-tables.js';
 export * from './coach-client-tables.js';
+export * from './email-and-calendar-tables.js';
