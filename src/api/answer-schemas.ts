@@ -7,6 +7,7 @@ import {
   SESSION_STATUSES,
 } from '../domain/model.js';
 import { QUESTION_KINDS } from '../domain/questions.js';
+import * as webhooks from './webhook-schemas.js';
 
 /**
  * What the API answers, for the OpenAPI document (clients generate their types from it). Kept
@@ -156,6 +157,11 @@ export const ANSWERS = {
   NotificationPage: page(notification).extend({ unreadCount: z.int() }),
   Notification: notification,
   OpenApi: z.object({ openapi: z.string() }).loose(),
+  WebhookEndpoint: webhooks.webhookEndpoint,
+  CreatedWebhookEndpoint: webhooks.createdWebhookEndpoint,
+  WebhookEndpointPage: page(webhooks.webhookEndpoint),
+  WebhookDeliveryPage: page(webhooks.webhookDelivery),
+  WebhookDelivery: webhooks.webhookDeliveryWithAttempts,
 } as const;
 
 export type AnswerName = keyof typeof ANSWERS;

@@ -10,6 +10,7 @@ import { peopleRouter } from './routes/people.js';
 import { questionnairesRouter } from './routes/questionnaires.js';
 import { sessionsRouter } from './routes/sessions.js';
 import { usersRouter } from './routes/users.js';
+import { webhooksRouter } from './routes/webhooks.js';
 import { meRouter } from './routes/me.js';
 import { questionSetRouter } from './routes/question-set.js';
 import { signInRouter, signOutRouter } from './routes/sign-in.js';
@@ -46,6 +47,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(sessionsRouter(deps));
   app.use(questionnairesRouter(deps));
   app.use(notificationsRouter(deps));
+  app.use(webhooksRouter(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

@@ -69,9 +69,12 @@ const rateLimited = {
 function operationObject(op: Operation) {
   const statuses = [...new Set(op.errors.map((code) => PROBLEMS[code].status))];
   const parameters = [
-    ...(op.path.includes('{id}')
-      ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]
-      : []),
+    ...[...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: { type: 'string', format: 'uuid' },
+    })),
     ...(op.idempotent ? [idempotencyKeyParameter] : []),
     ...Object.entries(op.query ? (jsonSchema(op.query).properties ?? {}) : {}).map(
       ([name, schema]) => ({ name, in: 'query', required: false, schema }),

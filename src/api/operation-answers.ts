@@ -27,4 +27,10 @@ export const ANSWER_OF: Record<string, AnswerName> = {
   'put /v1/sessions/{id}/questionnaire': 'Questionnaire',
   'get /v1/notifications': 'NotificationPage',
   'post /v1/notifications/{id}/read': 'Notification',
+  'post /v1/webhooks': 'CreatedWebhookEndpoint',
+  'get /v1/webhooks': 'WebhookEndpointPage',
+  'get /v1/webhooks/{id}': 'WebhookEndpoint',
+  'patch /v1/webhooks/{id}': 'WebhookEndpoint',
+  'get /v1/webhooks/{id}/deliveries': 'WebhookDeliveryPage',
+  'get /v1/webhooks/{id}/deliveries/{deliveryId}': 'WebhookDelivery',
 };

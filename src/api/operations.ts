@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { PROBLEMS } from './problems.js';
 import * as schemas from './schemas.js';
 import { SIGN_IN_OPERATIONS } from './sign-in-operations.js';
+import { WEBHOOK_OPERATIONS } from './webhook-operations.js';
 
 export interface Operation {
   method: 'get' | 'put' | 'post' | 'patch' | 'delete';
@@ -58,6 +59,7 @@ export const OPERATIONS: Operation[] = [
     public: true,
   },
   ...SIGN_IN_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
   {
     method: 'put',
     path: '/v1/users/{id}',
