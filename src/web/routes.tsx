@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { ClientOnly } from './components/ClientOnly';
 import { Layout } from './components/Layout';
 import { BookPage } from './pages/BookPage';
 import { ConfirmedPage } from './pages/ConfirmedPage';
@@ -21,14 +22,20 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'notifications', element: <NotificationsPage /> },
-      { path: 'invites', element: <InvitesPage /> },
-      { path: 'invites/:id', element: <InvitePage /> },
-      { path: 'invites/:id/decline', element: <DeclinePage /> },
-      { path: 'sessions', element: <SessionsPage /> },
-      { path: 'sessions/:id', element: <SessionPage /> },
-      { path: 'sessions/:id/questionnaire', element: <QuestionnairePage /> },
-      { path: 'sessions/:id/confirmed', element: <ConfirmedPage /> },
-      { path: 'book', element: <BookPage /> },
+      {
+        // Coaches' pages come later: their links land on the coach's placeholder home for now.
+        element: <ClientOnly />,
+        children: [
+          { path: 'invites', element: <InvitesPage /> },
+          { path: 'invites/:id', element: <InvitePage /> },
+          { path: 'invites/:id/decline', element: <DeclinePage /> },
+          { path: 'sessions', element: <SessionsPage /> },
+          { path: 'sessions/:id', element: <SessionPage /> },
+          { path: 'sessions/:id/questionnaire', element: <QuestionnairePage /> },
+          { path: 'sessions/:id/confirmed', element: <ConfirmedPage /> },
+          { path: 'book', element: <BookPage /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -22,7 +22,7 @@ describe('answering an invite', () => {
   it('declines with a reason and suggests contacting the coach', async () => {
     const coach = await service.createUser('coach', { name: 'Maria Jensen' });
     const client = await service.createUser('client', { name: 'Alex Morgan', credits: 2 });
-    const invite = await sendInvite(coach, client, slot(5));
+    const invite = await sendInvite(service, coach, client, slot(5));
     const page = await openInviteEmail(service, browser, client, invite.id);
 
     await page.getByRole('button', { name: 'Decline', exact: true }).click();
@@ -43,7 +43,7 @@ describe('answering an invite', () => {
   it('declines and goes on to book a new time', async () => {
     const coach = await service.createUser('coach', { name: 'Maria Jensen' });
     const client = await service.createUser('client', { credits: 2 });
-    const invite = await sendInvite(coach, client, slot(5));
+    const invite = await sendInvite(service, coach, client, slot(5));
     const page = await openInviteEmail(service, browser, client, invite.id);
 
     await page.getByRole('button', { name: 'Decline', exact: true }).click();
@@ -59,7 +59,7 @@ describe('answering an invite', () => {
   it('with too few credits names the cost and the balance, and the invite stays pending', async () => {
     const coach = await service.createUser('coach', { name: 'Maria Jensen' });
     const client = await service.createUser('client', { name: 'Alex Morgan' });
-    const invite = await sendInvite(coach, client, slot(5));
+    const invite = await sendInvite(service, coach, client, slot(5));
     const page = await openInviteEmail(service, browser, client, invite.id);
 
     await page.getByRole('button', { name: 'Accept' }).click();
@@ -82,7 +82,7 @@ describe('answering an invite', () => {
       startsAt: startsAt.toISOString(),
       endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
     };
-    const invite = await sendInvite(coach, client, when);
+    const invite = await sendInvite(service, coach, client, when);
     const page = await openInviteEmail(service, browser, client, invite.id);
     await page.getByRole('button', { name: 'Accept' }).waitFor();
 
@@ -102,7 +102,7 @@ describe('answering an invite', () => {
   it('an invite withdrawn while open says so', async () => {
     const coach = await service.createUser('coach');
     const client = await service.createUser('client', { credits: 1 });
-    const invite = await sendInvite(coach, client, slot(5));
+    const invite = await sendInvite(service, coach, client, slot(5));
     const page = await openInviteEmail(service, browser, client, invite.id);
 
     expect((await coach.api.post(`/v1/invites/${invite.id}/cancel`, {})).status).toBe(200);
@@ -121,7 +121,7 @@ describe('answering an invite', () => {
       credits: 2,
       timezone: 'Europe/Berlin',
     });
-    const session = await bookedSession(coach, client, slot(6));
+    const session = await bookedSession(service, coach, client, slot(6));
     // Berlin moves its clocks forward at 01:00 UTC on 28 March 2027.
     const proposed = await coach.api.post(`/v1/sessions/${session.id}/reschedule`, {
       startsAt: '2027-03-28T00:30:00.000Z',

@@ -4,7 +4,7 @@ import { slot } from '../support/invites.js';
 import { launchChromium } from './support/chromium.js';
 import { buttonLink } from './support/emails.js';
 import { checkPage, countRequests, freshPage } from './support/pages.js';
-import { ledgerOf, sendInvite } from './support/people.js';
+import { bookedSession, ledgerOf, sendInvite } from './support/people.js';
 import { startService, type Service } from './support/service.js';
 
 let service: Service;
@@ -23,7 +23,7 @@ describe('the help article, step by step', () => {
     const coach = await service.createUser('coach', { name: 'Maria Jensen' });
     const client = await service.createUser('client', { name: 'Alex Morgan', credits: 5 });
     const message = 'Let’s pick up where we left off: your plan for the next quarter.';
-    const invite = await sendInvite(coach, client, slot(3), message);
+    const invite = await sendInvite(service, coach, client, slot(3), message);
 
     // The email's "Accept or Decline" button, opened in a browser that never saw the app.
     const link = await buttonLink(service.resend, client.email, 'Accept or Decline', invite.id);
@@ -103,8 +103,8 @@ describe('the help article, step by step', () => {
     const coach = await service.createUser('coach');
     const first = await service.createUser('client', { name: 'Robin Diaz', credits: 1 });
     const second = await service.createUser('client', { name: 'Sam Lee', credits: 1 });
-    const firstInvite = await sendInvite(coach, first, slot(4));
-    const secondInvite = await sendInvite(coach, second, slot(4, 2));
+    const firstInvite = await sendInvite(service, coach, first, slot(4));
+    const secondInvite = await sendInvite(service, coach, second, slot(4, 2));
 
     const link = await buttonLink(
       service.resend,
@@ -151,6 +151,20 @@ describe('the help article, step by step', () => {
     await page.waitForURL(/\/signin/);
     await page.goto(`${service.baseUrl}/invites`);
     await page.waitForURL(`${service.baseUrl}/signin?next=%2Finvites`);
+    await page.context().close();
+  });
+
+  it('a coach following an email’s button lands on the coaches’ placeholder home for now', async () => {
+    const coach = await service.createUser('coach', { name: 'Maria Jensen' });
+    const client = await service.createUser('client', { credits: 1 });
+    const session = await bookedSession(service, coach, client, slot(6));
+    const link = await buttonLink(service.resend, coach.email, 'View session', session.id);
+    const page = await freshPage(browser);
+    await page.goto(link);
+    await page.waitForURL(`${service.baseUrl}/sessions/${session.id}`);
+    await page.getByRole('heading', { name: `Welcome, ${coach.name}` }).waitFor();
+    expect(await page.getByRole('button', { name: 'Cancel session' }).count()).toBe(0);
+    await checkPage(page, 'coach-home');
     await page.context().close();
   });
 });

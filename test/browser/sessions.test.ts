@@ -34,9 +34,15 @@ describe('notifications', () => {
   it('shows the invite waiting; "View" opens it and marks the notification read', async () => {
     const coach = await service.createUser('coach', { name: 'Maria Jensen' });
     const client = await service.createUser('client', { name: 'Alex Morgan', credits: 3 });
-    const first = await sendInvite(coach, client, slot(4));
+    const first = await sendInvite(service, coach, client, slot(4));
     const page = await openInviteEmail(service, browser, client, first.id);
-    const second = await sendInvite(coach, client, slot(4, 3), 'One more, if it suits you.');
+    const second = await sendInvite(
+      service,
+      coach,
+      client,
+      slot(4, 3),
+      'One more, if it suits you.',
+    );
     const unread = async () => (await client.api.get('/v1/notifications')).body.unreadCount;
     // Notifications are written by the invites' workflows, soon after sending.
     await eventually(async () => (await unread()) === 2);
@@ -61,7 +67,7 @@ describe('the questionnaire', () => {
   it('"Skip for now" confirms the session and says reminders come by email', async () => {
     const coach = await service.createUser('coach', { name: 'Maria Jensen' });
     const client = await service.createUser('client', { credits: 1 });
-    const invite = await sendInvite(coach, client, slot(4));
+    const invite = await sendInvite(service, coach, client, slot(4));
     const page = await openInviteEmail(service, browser, client, invite.id);
 
     await page.getByRole('button', { name: 'Accept' }).click();
@@ -97,7 +103,7 @@ describe('cancelling a session', () => {
   it('says beforehand that the credit comes back, and gives it back', async () => {
     const coach = await service.createUser('coach', { name: 'Maria Jensen' });
     const client = await service.createUser('client', { name: 'Alex Morgan', credits: 2 });
-    const session = await bookedSession(coach, client, slot(5));
+    const session = await bookedSession(service, coach, client, slot(5));
     const page = await openSession(session.id, client.email);
 
     await page.getByRole('button', { name: 'Cancel session' }).click();
@@ -118,7 +124,7 @@ describe('cancelling a session', () => {
     const coach = await service.createUser('coach');
     const client = await service.createUser('client', { credits: 1 });
     // Within the 24-hour cancellation window.
-    const session = await bookedSession(coach, client, slot(0, 3));
+    const session = await bookedSession(service, coach, client, slot(0, 3));
     const page = await openSession(session.id, client.email);
 
     await page.getByRole('button', { name: 'Cancel session' }).click();

@@ -24,14 +24,14 @@ export function Header() {
         <Link to="/" className="brand">
           Coaching
         </Link>
-        <nav aria-label="Main" className="site-nav">
-          {me.role === 'client' && (
-            <>
-              <NavLink to="/invites">Invites</NavLink>
-              <NavLink to="/sessions">Sessions</NavLink>
-            </>
-          )}
-        </nav>
+        {me.role === 'client' ? (
+          <nav aria-label="Main" className="site-nav">
+            <NavLink to="/invites">Invites</NavLink>
+            <NavLink to="/sessions">Sessions</NavLink>
+          </nav>
+        ) : (
+          <span className="site-nav" />
+        )}
         <span className="person-name">{me.name}</span>
         <div className="site-header__actions">
           <button

@@ -1,5 +1,6 @@
 import { Outlet } from 'react-router';
 import { MeContext } from '../hooks/me-context';
+import { useFocusOnNavigate } from '../hooks/useFocusOnNavigate';
 import { useSignedIn } from '../hooks/useSignedIn';
 import { ErrorText } from './ErrorText';
 import { Header } from './Header';
@@ -8,6 +9,7 @@ import { Loading } from './Loading';
 /** Every signed-in page: the header above, the page below. Without a session: sign in first. */
 export function Layout() {
   const { state, refresh } = useSignedIn();
+  useFocusOnNavigate();
   if (state.status !== 'ready') {
     return (
       <main id="main" className="page">

@@ -1,5 +1,8 @@
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Notification } from '../api/model';
+import type { Problem } from '../api/problems';
+import { ErrorText } from './ErrorText';
 import { formatMoment, formatRelative } from '../lib/time';
 
 /** An app path for a link the service wrote with its own address; other addresses stay whole. */
@@ -16,9 +19,11 @@ export function NotificationItem({
 }: {
   notification: Notification;
   timeZone: string;
-  onOpen: (notification: Notification) => Promise<void>;
+  /** Marks it read; answers what went wrong, if anything. */
+  onOpen: (notification: Notification) => Promise<Problem | null>;
 }) {
   const navigate = useNavigate();
+  const [problem, setProblem] = useState<Problem | null>(null);
   const unread = !notification.readAt;
   const target = notification.link ? pathOf(notification.link) : null;
   const isInvite = target?.startsWith('/invites/') ?? false;
@@ -26,7 +31,9 @@ export function NotificationItem({
   const open = async (event: React.MouseEvent) => {
     if (!target) return;
     event.preventDefault();
-    await onOpen(notification);
+    const failed = await onOpen(notification);
+    setProblem(failed);
+    if (failed) return;
     if (target.startsWith('/')) await navigate(target);
     else location.assign(target);
   };
@@ -47,6 +54,7 @@ export function NotificationItem({
             {formatRelative(notification.createdAt)}
           </time>
         </p>
+        <ErrorText problem={problem} />
       </div>
       {target && (
         <a className="button button--secondary" href={target} onClick={(event) => void open(event)}>

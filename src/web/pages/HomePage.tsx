@@ -11,8 +11,8 @@ export function HomePage() {
     <>
       <h1>Welcome, {me.name}</h1>
       <p>
-        The coach’s pages in this app are on their way. Until then, send and manage invites with the
-        platform’s coaching tools.
+        The coach’s pages in this app are on their way. Until then, send and manage invites and
+        sessions with the platform’s coaching tools; your notifications are here already.
       </p>
     </>
   );

@@ -15,11 +15,13 @@ export function NotificationsPage() {
   const [page] = useNotifications();
 
   const onOpen = async (notification: Notification) => {
-    if (notification.readAt) return;
-    await run(() =>
+    if (notification.readAt) return null;
+    const marked = await run(() =>
       api.POST('/v1/notifications/{id}/read', { params: { path: { id: notification.id } } }),
     );
+    if (!marked.ok) return marked.problem;
     void refresh().catch(() => {});
+    return null;
   };
 
   return (

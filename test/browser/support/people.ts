@@ -5,13 +5,18 @@ import { buttonLink } from './emails.js';
 import { freshPage } from './pages.js';
 import type { Person, Service } from './service.js';
 
-/** The coach sends an invite through the API, as the platform's coaching tools do. */
+/**
+ * The coach sends an invite through the API, as the platform's coaching tools do, to a client the
+ * back office made theirs (a coach invites only their own clients).
+ */
 export async function sendInvite(
+  service: Service,
   coach: Person,
   client: Person,
   when: { startsAt: string; endsAt: string } = slot(3),
   message?: string,
 ) {
+  await service.assignClient(coach.id, client.id);
   const sent = await coach.api.post('/v1/invites', {
     clientId: client.id,
     ...when,
@@ -47,8 +52,13 @@ export async function openInviteEmail(
 }
 
 /** A client's accepted invite, through the API: the session it booked. */
-export async function bookedSession(coach: Person, client: Person, when = slot(3)) {
-  const invite = await sendInvite(coach, client, when);
+export async function bookedSession(
+  service: Service,
+  coach: Person,
+  client: Person,
+  when = slot(3),
+) {
+  const invite = await sendInvite(service, coach, client, when);
   const accepted = await client.api.post(`/v1/invites/${invite.id}/accept`, {});
   expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
   return accepted.body.session as { id: string; startsAt: string; endsAt: string };

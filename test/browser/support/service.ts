@@ -64,9 +64,18 @@ export async function startService(env: Record<string, string> = {}) {
     return { id, name, email, timezone, api: await as(id, role) };
   };
 
+  /** Makes the client the coach's own, as the back office does (once is enough; again is 200). */
+  const assignClient = async (coachId: string, clientId: string) => {
+    const assigned = await operator.put(`/v1/coaches/${coachId}/clients/${clientId}`, {});
+    if (assigned.status !== 200 && assigned.status !== 201) {
+      throw new Error(`could not assign the client: ${JSON.stringify(assigned.body)}`);
+    }
+  };
+
   return {
     baseUrl,
     resend,
+    assignClient,
     output: service.output,
     operator,
     createUser,
