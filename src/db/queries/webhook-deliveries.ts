@@ -60,6 +60,16 @@ export async function listWebhookDeliveries(
   return pageOf(rows, page.limit, (row) => ({ at: row.createdAt, id: row.id }), toDeliveryView);
 }
 
+/** One of an endpoint's deliveries. */
+export async function findWebhookDelivery(db: DbOrTx, endpointId: string, deliveryId: string) {
+  const [row] = await db
+    .select(deliveryColumns)
+    .from(webhookDeliveries)
+    .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
+    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.endpointId, endpointId)));
+  return row && toDeliveryView(row);
+}
+
 /** A delivery's attempts, latest first (at most `limit`). */
 export async function listWebhookAttempts(db: DbOrTx, deliveryId: string, limit = 50) {
   const rows = await db
