@@ -62,8 +62,11 @@ export function startWebhookRelay(options: RelayOptions) {
       options.logger.warn({ err: error }, 'webhook relay pass failed; the next pass retries');
     }
   };
+  let first = true;
   const loop = () => {
     current = run().finally(() => {
+      if (first) options.logger.info('webhook relay running');
+      first = false;
       if (!stopped) timer = setTimeout(loop, options.intervalMs);
     });
   };

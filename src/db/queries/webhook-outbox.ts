@@ -1,9 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { WebhookEventType } from '../../domain/webhook-events.js';
 import type { InviteView, SessionView } from '../../domain/views.js';
 import type { DbOrTx } from '../client.js';
 import { webhookEvents } from '../schema.js';
-import { eq } from 'drizzle-orm';
 
 export interface OutboxEvent {
   type: WebhookEventType;
@@ -19,10 +18,11 @@ export interface OutboxEvent {
  * back together. A key seen before records nothing.
  */
 export async function recordWebhookEvent(tx: DbOrTx, event: OutboxEvent): Promise<void> {
+  const data = asOperatorsSeeIt(event.data);
   await tx.execute(sql`
     with event as (
       insert into webhook_events (type, key, data, occurred_at)
-      values (${event.type}::webhook_event_type, ${event.key}, ${JSON.stringify(event.data)}::jsonb,
+      values (${event.type}::webhook_event_type, ${event.key}, ${JSON.stringify(data)}::jsonb,
               ${event.at.toISOString()}::timestamptz)
       on conflict (key) do nothing
       returning id, type
@@ -32,6 +32,13 @@ export async function recordWebhookEvent(tx: DbOrTx, event: OutboxEvent): Promis
     from event join webhook_endpoints endpoint
       on endpoint.enabled and event.type = any(endpoint.events)`);
 }
+
+/**
+ * The resource as an operator reads it from the API: a session's `cancellationTerms` are told per
+ * caller and are null for operators, the platform's back office that webhooks serve.
+ */
+const asOperatorsSeeIt = (data: InviteView | SessionView) =>
+  'questionnaire' in data ? { ...data, cancellationTerms: null } : data;
 
 /** Records an invite's event, keyed by the invite and what happened to it. */
 export const recordInviteEvent = (
