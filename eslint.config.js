@@ -57,12 +57,11 @@ export default tseslint.config(
     '**/workflows/**',
     '**/activities/**',
   ]),
-  layer('{src/db,src/email}/**/*.ts', 'db and email sit below activities, workflows and the API', [
-    '**/api/**',
-    '**/main/**',
-    '**/workflows/**',
-    '**/activities/**',
-  ]),
+  layer(
+    '{src/db,src/email,src/calendar}/**/*.ts',
+    'db, email and calendar files sit below activities, workflows and the API',
+    ['**/api/**', '**/main/**', '**/workflows/**', '**/activities/**'],
+  ),
   layer('activities/**/*.ts', 'activities sit below workflows and the API', [
     '**/api/**',
     '**/main/**',

@@ -3,6 +3,7 @@ import type { Recipient } from '../src/domain/events.js';
 import type { Person } from '../src/domain/model.js';
 import { signInLink } from '../src/auth/sign-in-tokens.js';
 import { bookingUrlFor, defaultBookingUrl } from '../src/domain/booking-url.js';
+import type { EmailAttachment } from '../src/email/attachment.js';
 import { renderEmail, type EmailLinks, type RenderedMessage } from '../src/email/layout.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -24,6 +25,8 @@ export async function deliverToParty(
     subject: string;
     overtaken?: () => boolean | Promise<boolean>;
     render: (people: { coach: Person; client: Person }) => RenderedMessage;
+    /** Files for the email (its calendar event); asked only while nothing is recorded yet. */
+    attach?: () => Promise<EmailAttachment[]>;
   },
 ): Promise<'sent' | 'skipped'> {
   const { db, email, clock } = deps;
@@ -34,6 +37,7 @@ export async function deliverToParty(
   const person = people[input.recipient];
   const message = input.render(people);
   const rendered = await renderEmail(message, emailLinks(deps, person.id));
+  const attachments = told ? [] : ((await input.attach?.()) ?? []);
   await email.send(
     {
       idempotencyKey: key,
@@ -41,6 +45,7 @@ export async function deliverToParty(
       recipientId: person.id,
       to: person.email,
       ...rendered,
+      attachments,
     },
     { userId: person.id, key, type: input.type, ...message.notification, createdAt: clock() },
   );

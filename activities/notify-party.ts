@@ -5,6 +5,7 @@ import type { InviteEvent, Recipient } from '../src/domain/events.js';
 import { renderInviteMessage } from '../src/email/invite-messages.js';
 import type { ActivityDeps } from './deps.js';
 import { deliverToParty } from './deliver.js';
+import { acceptedSessionEvent } from './session-events.js';
 
 export interface NotifyPartyInput {
   event: InviteEvent;
@@ -57,6 +58,8 @@ export function notifyParties(deps: ActivityDeps) {
           type: input.event,
           subject: invite.id,
           overtaken: () => overtaken(deps, input.event, invite),
+          attach: async () =>
+            input.event === 'invite_accepted' ? acceptedSessionEvent(deps, invite, recipient) : [],
           render: ({ coach, client }) =>
             renderInviteMessage({
               event: input.event,

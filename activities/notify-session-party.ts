@@ -4,6 +4,7 @@ import type { Recipient, SessionEvent } from '../src/domain/events.js';
 import { renderSessionMessage } from '../src/email/session-messages.js';
 import { deliverToParty } from './deliver.js';
 import type { ActivityDeps } from './deps.js';
+import { cancelledSessionEvent } from './session-events.js';
 
 interface SessionNotice {
   event: SessionEvent;
@@ -33,6 +34,10 @@ export function notifySessionParties(deps: ActivityDeps) {
           overtaken: () =>
             input.event === 'questionnaire_reminder' &&
             (questionnaireStatus === 'submitted' || !isSessionActive(session, deps.clock())),
+          attach: async () =>
+            input.event === 'session_cancelled'
+              ? cancelledSessionEvent(deps, session.id, recipient)
+              : [],
           render: ({ coach, client }) =>
             renderSessionMessage({
               event: input.event,

@@ -44,7 +44,14 @@ export function createEmailService(deps: {
       const key = request.idempotencyKey;
       try {
         const result = await transport.deliver(
-          { from, to: stored.to, subject: stored.subject, text: stored.text, html: stored.html },
+          {
+            from,
+            to: stored.to,
+            subject: stored.subject,
+            text: stored.text,
+            html: stored.html,
+            attachments: stored.attachments,
+          },
           key,
         );
         await markEmail(

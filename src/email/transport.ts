@@ -1,4 +1,5 @@
 import { Resend } from 'resend';
+import type { EmailAttachment } from './attachment.js';
 
 export interface OutgoingEmail {
   from: string;
@@ -6,6 +7,7 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
+  attachments?: EmailAttachment[];
 }
 
 export type DeliveryResult =
@@ -34,10 +36,26 @@ export function resendTransport(
   return {
     name: 'resend',
     async deliver(email, idempotencyKey) {
-      const { data, error } = await resend.emails.send(email, {
-        idempotencyKey,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      const { attachments = [], ...rest } = email;
+      const { data, error } = await resend.emails.send(
+        {
+          ...rest,
+          // The SDK sends bytes as base64, as Resend's API wants them.
+          ...(attachments.length
+            ? {
+                attachments: attachments.map((file) => ({
+                  filename: file.filename,
+                  contentType: file.contentType,
+                  content: Buffer.from(file.content, 'utf8'),
+                })),
+              }
+            : {}),
+        },
+        {
+          idempotencyKey,
+          signal: AbortSignal.timeout(timeoutMs),
+        },
+      );
       if (!error) return { status: 'sent', providerId: data?.id ?? null };
       const status = (error as { statusCode?: number | null }).statusCode ?? null;
       if (status === null || status === 429 || status >= 500) {
@@ -56,7 +74,9 @@ export function logTransport(
     name: 'log',
     async deliver(email, idempotencyKey) {
       print(
-        `[email] to=${email.to} subject=${JSON.stringify(email.subject)} key=${idempotencyKey}\n${email.text}`,
+        `[email] to=${email.to} subject=${JSON.stringify(email.subject)} key=${idempotencyKey}` +
+          (email.attachments ?? []).map((file) => ` attached=${file.filename}`).join('') +
+          `\n${email.text}`,
       );
       return { status: 'sent', providerId: null };
     },

@@ -4,7 +4,15 @@ import type { AddressInfo } from 'node:net';
 
 export interface ReceivedEmail {
   headers: IncomingHttpHeaders;
-  body: { from: string; to: string | string[]; subject: string; text: string; html: string };
+  body: {
+    from: string;
+    to: string | string[];
+    subject: string;
+    text: string;
+    html: string;
+    /** As Resend's API receives them: content in base64. */
+    attachments?: { filename: string; content: string; content_type?: string }[];
+  };
   idempotencyKey: string | undefined;
   status: number;
 }
@@ -73,6 +81,15 @@ export async function startFakeResend() {
         server.closeAllConnections();
       }),
   };
+}
+
+/** An email's attachments as their files hold them. */
+export function attachmentsOf(email: ReceivedEmail) {
+  return (email.body.attachments ?? []).map((file) => ({
+    filename: file.filename,
+    contentType: file.content_type,
+    text: Buffer.from(file.content, 'base64').toString('utf8'),
+  }));
 }
 
 export type FakeResend = Awaited<ReturnType<typeof startFakeResend>>;

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { EmailAttachment } from '../../email/attachment.js';
 import type { DbOrTx } from '../client.js';
 import { emailLog, notifications } from '../schema.js';
 
@@ -10,6 +11,8 @@ export interface EmailRecord {
   subject: string;
   text: string;
   html: string;
+  /** Calendar events; none when absent. */
+  attachments?: EmailAttachment[];
   transport: string;
   createdAt: Date;
 }
@@ -48,6 +51,7 @@ export async function recordEmail(
         subject: emailLog.subject,
         text: emailLog.text,
         html: emailLog.html,
+        attachments: emailLog.attachments,
       });
   if (!notification) return (await upsert(db))[0]!;
   const notice = db
