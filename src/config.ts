@@ -29,6 +29,10 @@ export interface Config {
   questionnaireRemindersMs: number[];
   /** WEBHOOK_*: how deliveries are retried and how often the relay looks for new ones. */
   webhooks: WebhookConfig;
+  /** Where the worker's Prometheus metrics are served (0: nowhere). */
+  workerMetricsPort: number;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: traces go there over OTLP/HTTP; unset, nothing is traced. */
+  otlpEndpoint: string | undefined;
 }
 
 export interface WebhookConfig {
@@ -137,6 +141,8 @@ export function loadConfig(env: Env = process.env): Config {
       },
       relayIntervalMs: duration(env, 'WEBHOOK_RELAY_INTERVAL', '1s'),
     },
+    workerMetricsPort: integer(env, 'WORKER_METRICS_PORT', 9464, 0, 65535),
+    otlpEndpoint: url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', undefined),
   };
 }
 

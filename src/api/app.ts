@@ -4,6 +4,7 @@ import type { ApiDeps } from './deps.js';
 import { openApiDocument } from './openapi.js';
 import { errorHandler, notFoundHandler } from './problems.js';
 import { healthRouter } from './routes/health.js';
+import { apiObservability } from '../observability/api-observability.js';
 import { invitesRouter } from './routes/invites.js';
 import { notificationsRouter } from './routes/notifications.js';
 import { peopleRouter } from './routes/people.js';
@@ -26,10 +27,13 @@ export function createApp(deps: ApiDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', deps.config.trustProxy);
+  const observability = apiObservability(deps.db);
+  app.use(observability.observe);
   app.use(express.json({ limit: '64kb', strict: true }));
   app.use(refuseUnsafeText);
 
   app.use(healthRouter(deps));
+  app.get('/metrics', observability.metrics);
   const document = openApiDocument(deps.config.appUrl);
   app.get('/openapi.json', (_req, res) => {
     res.json(document);

@@ -3,7 +3,8 @@ import { connectDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { logger } from '../logger.js';
 import { connectTemporal } from '../temporal/client.js';
-import { closeServer, onShutdown } from './shutdown.js';
+import { startTelemetry } from './telemetry.js';
+import { closeServer, onShutdown, tracingShutdown } from './shutdown.js';
 import { startApi } from './start-services.js';
 
 /** The HTTP API alone, against DATABASE_URL and TEMPORAL_ADDRESS; applies migrations first. */
@@ -15,6 +16,7 @@ async function main() {
       'npm run api needs DATABASE_URL and TEMPORAL_ADDRESS; npm start runs everything embedded',
     );
   }
+  const tracing = startTelemetry(config, 'coach-invites-api', { worker: false });
   await migrateDatabase(config.databaseUrl);
   const database = connectDatabase(config.databaseUrl);
   const temporal = await connectTemporal(config.temporalAddress, config.temporalNamespace);
@@ -30,6 +32,7 @@ async function main() {
     ['HTTP server closed', () => closeServer(server)],
     ['Temporal client closed', temporal.close],
     ['database closed', database.close],
+    ...tracingShutdown(tracing),
   ]);
 }
 

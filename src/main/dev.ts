@@ -8,9 +8,9 @@ import { logger } from '../logger.js';
 import { connectTemporal } from '../temporal/client.js';
 import { startDevServer } from '../temporal/dev-server.js';
 import { ensureSearchAttributes } from '../temporal/ensure-search-attributes.js';
-import { installWorkerRuntime } from '../temporal/worker.js';
 import { DEMO, demoSignInLines, seedDemo } from './seed-demo.js';
-import { closeServer, onShutdown, type ShutdownStep } from './shutdown.js';
+import { startTelemetry } from './telemetry.js';
+import { closeServer, onShutdown, tracingShutdown, type ShutdownStep } from './shutdown.js';
 import { startApi, startWorker, systemClock } from './start-services.js';
 
 const EMBEDDED_POSTGRES_PORT = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
@@ -23,7 +23,7 @@ async function main() {
   if (!config.authJwtSecret) {
     logger.warn('AUTH_JWT_SECRET is unset: signing with a secret made up for this run');
   }
-  installWorkerRuntime();
+  const tracing = startTelemetry(config, 'coach-invites', { worker: true });
 
   const embeddedPostgres = config.databaseUrl
     ? null
@@ -55,6 +55,7 @@ async function main() {
   ];
   if (devServer) steps.push(['Temporal dev server stopped', devServer.stop]);
   if (embeddedPostgres) steps.push(['embedded PostgreSQL stopped', embeddedPostgres.stop]);
+  steps.push(...tracingShutdown(tracing));
   onShutdown(logger, steps);
 
   const lines = [

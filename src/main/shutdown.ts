@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import type { Tracing } from '../observability/tracing.js';
 
 /** A shutdown step and the line logged once it is done, so the order shows in the log. */
 export type ShutdownStep = [done: string, run: () => Promise<unknown>];
@@ -35,3 +36,7 @@ export const closeServer = (server: Server) =>
     server.close(() => resolve());
     server.closeIdleConnections();
   });
+
+/** Last, so the spans of the shutdown itself are sent too. */
+export const tracingShutdown = (tracing: Tracing | null): ShutdownStep[] =>
+  tracing ? [['traces sent', tracing.shutdown]] : [];

@@ -3,8 +3,8 @@ import { connectDatabase } from '../db/client.js';
 import { logger } from '../logger.js';
 import { connectTemporal } from '../temporal/client.js';
 import { ensureSearchAttributes } from '../temporal/ensure-search-attributes.js';
-import { installWorkerRuntime } from '../temporal/worker.js';
-import { onShutdown } from './shutdown.js';
+import { startTelemetry } from './telemetry.js';
+import { onShutdown, tracingShutdown } from './shutdown.js';
 import { startWorker } from './start-services.js';
 
 /** The Temporal worker alone, against DATABASE_URL and TEMPORAL_ADDRESS. */
@@ -17,7 +17,7 @@ async function main() {
       'npm run worker needs DATABASE_URL and TEMPORAL_ADDRESS; npm start runs everything embedded',
     );
   }
-  installWorkerRuntime();
+  const tracing = startTelemetry(config, 'coach-invites-worker', { worker: true });
   const temporal = await connectTemporal(config.temporalAddress, config.temporalNamespace);
   await ensureSearchAttributes(temporal.connection, config.temporalNamespace);
   await temporal.close();
@@ -31,6 +31,7 @@ async function main() {
   onShutdown(logger, [
     ['worker drained', worker.stop],
     ['database closed', database.close],
+    ...tracingShutdown(tracing),
   ]);
   logger.info({ taskQueue: config.taskQueue }, 'worker polling');
   await worker.running;

@@ -1,4 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { activeTracing } from '../observability/tracing.js';
 
 export interface TemporalClient {
   client: Client;
@@ -8,6 +10,10 @@ export interface TemporalClient {
 
 export async function connectTemporal(address: string, namespace: string): Promise<TemporalClient> {
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace });
+  // With tracing on, starts, updates and signals carry the caller's trace to the workflow.
+  const interceptors = activeTracing()
+    ? { workflow: [new OpenTelemetryWorkflowClientInterceptor()] }
+    : undefined;
+  const client = new Client({ connection, namespace, interceptors });
   return { client, connection, close: () => connection.close() };
 }
