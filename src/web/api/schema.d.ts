@@ -486,6 +486,603 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The endpoints, newest first, without secrets
+     * @description Who: operator.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookEndpointPage'];
+          };
+        };
+        /** @description validation_failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Register an endpoint for chosen event types; the answer’s `secret` (shown only here) verifies its deliveries as Standard Webhooks says
+     * @description Who: operator.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uri
+             * @description http(s); with NODE_ENV=production only https to public addresses
+             */
+            url: string;
+            events: (
+              | 'invite.sent'
+              | 'invite.accepted'
+              | 'invite.declined'
+              | 'invite.expired'
+              | 'invite.cancelled'
+              | 'session.booked'
+              | 'session.rescheduled'
+              | 'session.cancelled'
+              | 'session.completed'
+              | 'questionnaire.submitted'
+            )[];
+            description?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CreatedWebhookEndpoint'];
+          };
+        };
+        /** @description validation_failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One endpoint, without its secret
+     * @description Who: operator.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookEndpoint'];
+          };
+        };
+        /** @description validation_failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description not_found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Delete an endpoint with its deliveries
+     * @description Who: operator.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description validation_failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description not_found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change an endpoint; `enabled: false` stops its deliveries, retries included
+     * @description Who: operator.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uri
+             * @description http(s); with NODE_ENV=production only https to public addresses
+             */
+            url?: string;
+            events?: (
+              | 'invite.sent'
+              | 'invite.accepted'
+              | 'invite.declined'
+              | 'invite.expired'
+              | 'invite.cancelled'
+              | 'session.booked'
+              | 'session.rescheduled'
+              | 'session.cancelled'
+              | 'session.completed'
+              | 'questionnaire.submitted'
+            )[];
+            enabled?: boolean;
+            description?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookEndpoint'];
+          };
+        };
+        /** @description validation_failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description not_found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The endpoint’s deliveries, newest first
+     * @description Who: operator.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookDeliveryPage'];
+          };
+        };
+        /** @description validation_failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description not_found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/{id}/deliveries/{deliveryId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One delivery with its latest attempts (status, HTTP code, duration, error)
+     * @description Who: operator.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          deliveryId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WebhookDelivery'];
+          };
+        };
+        /** @description validation_failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description not_found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/{id}/deliveries/{deliveryId}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a new attempt cycle (3 days of retries) for a delivery, whatever its status; a cycle still retrying stops
+     * @description Who: operator.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          deliveryId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Accepted */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description validation_failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description not_found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/users/{id}': {
     parameters: {
       query?: never;
@@ -770,222 +1367,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/v1/coaches/{coachId}/clients/{clientId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /**
-     * Assign a client to a coach, who may then invite them
-     * @description Who: operator. 201 when newly assigned, 200 when already assigned (nothing changes).
-     */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          coachId: string;
-          clientId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Already assigned */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Assignment'];
-          };
-        };
-        /** @description Success */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Assignment'];
-          };
-        };
-        /** @description validation_failed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description unauthenticated */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description forbidden */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description not_found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    post?: never;
-    /**
-     * Unassign a client from a coach
-     * @description Who: operator. The pair’s invites and sessions stay as they are (a booked session can still be rescheduled); the coach can no longer send the client new invites. 204 also when the client was not assigned; 404 not_found when either id is not a coach / client.
-     */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          coachId: string;
-          clientId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description No content */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description validation_failed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description unauthenticated */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description forbidden */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description not_found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/clients': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The coach’s own clients, by name
-     * @description Who: coach.
-     */
-    get: {
-      parameters: {
-        query?: {
-          limit?: number;
-          cursor?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Success */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ClientPage'];
-          };
-        };
-        /** @description validation_failed */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description unauthenticated */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description forbidden */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/v1/credits': {
     parameters: {
       query?: never;
@@ -1117,7 +1498,7 @@ export interface paths {
     put?: never;
     /**
      * Send an invite; the slot is held when this answers
-     * @description Who: coach. Only to the coach’s own clients (GET /v1/clients); anyone else: 404 client_not_found.
+     * @description Who: coach.
      */
     post: {
       parameters: {
@@ -2307,23 +2688,6 @@ export interface components {
       email: string;
       timezone: string;
     };
-    Assignment: {
-      /** Format: uuid */
-      coachId: string;
-      /** Format: uuid */
-      clientId: string;
-    };
-    ClientPage: {
-      items: {
-        /** Format: uuid */
-        id: string;
-        name: string;
-        email: string;
-        /** @description IANA time zone */
-        timezone: string;
-      }[];
-      nextCursor: string | null;
-    };
     Balance: {
       balance: number;
     };
@@ -2813,6 +3177,169 @@ export interface components {
       openapi: string;
     } & {
       [key: string]: unknown;
+    };
+    WebhookEndpoint: {
+      /** Format: uuid */
+      id: string;
+      url: string;
+      events: (
+        | 'invite.sent'
+        | 'invite.accepted'
+        | 'invite.declined'
+        | 'invite.expired'
+        | 'invite.cancelled'
+        | 'session.booked'
+        | 'session.rescheduled'
+        | 'session.cancelled'
+        | 'session.completed'
+        | 'questionnaire.submitted'
+      )[];
+      description: string | null;
+      enabled: boolean;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset
+       */
+      createdAt: string;
+    };
+    CreatedWebhookEndpoint: {
+      /** Format: uuid */
+      id: string;
+      url: string;
+      events: (
+        | 'invite.sent'
+        | 'invite.accepted'
+        | 'invite.declined'
+        | 'invite.expired'
+        | 'invite.cancelled'
+        | 'session.booked'
+        | 'session.rescheduled'
+        | 'session.cancelled'
+        | 'session.completed'
+        | 'questionnaire.submitted'
+      )[];
+      description: string | null;
+      enabled: boolean;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset
+       */
+      createdAt: string;
+      /** @description `whsec_` and base64: verify deliveries with it (Standard Webhooks); shown only here */
+      secret: string;
+    };
+    WebhookEndpointPage: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        url: string;
+        events: (
+          | 'invite.sent'
+          | 'invite.accepted'
+          | 'invite.declined'
+          | 'invite.expired'
+          | 'invite.cancelled'
+          | 'session.booked'
+          | 'session.rescheduled'
+          | 'session.cancelled'
+          | 'session.completed'
+          | 'questionnaire.submitted'
+        )[];
+        description: string | null;
+        enabled: boolean;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        createdAt: string;
+      }[];
+      nextCursor: string | null;
+    };
+    WebhookDeliveryPage: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /**
+         * Format: uuid
+         * @description The `webhook-id` header of every attempt
+         */
+        eventId: string;
+        /** @enum {string} */
+        type:
+          | 'invite.sent'
+          | 'invite.accepted'
+          | 'invite.declined'
+          | 'invite.expired'
+          | 'invite.cancelled'
+          | 'session.booked'
+          | 'session.rescheduled'
+          | 'session.cancelled'
+          | 'session.completed'
+          | 'questionnaire.submitted';
+        /** @enum {string} */
+        status: 'pending' | 'succeeded' | 'failed';
+        /** @description Attempts made, over every cycle */
+        attempts: number;
+        /** @description The last answer’s HTTP status; null: none came */
+        lastStatusCode: number | null;
+        lastError: string | null;
+        nextAttemptAt: string | null;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        createdAt: string;
+      }[];
+      nextCursor: string | null;
+    };
+    WebhookDelivery: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The `webhook-id` header of every attempt
+       */
+      eventId: string;
+      /** @enum {string} */
+      type:
+        | 'invite.sent'
+        | 'invite.accepted'
+        | 'invite.declined'
+        | 'invite.expired'
+        | 'invite.cancelled'
+        | 'session.booked'
+        | 'session.rescheduled'
+        | 'session.cancelled'
+        | 'session.completed'
+        | 'questionnaire.submitted';
+      /** @enum {string} */
+      status: 'pending' | 'succeeded' | 'failed';
+      /** @description Attempts made, over every cycle */
+      attempts: number;
+      /** @description The last answer’s HTTP status; null: none came */
+      lastStatusCode: number | null;
+      lastError: string | null;
+      nextAttemptAt: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset
+       */
+      createdAt: string;
+      /** @description The latest 50 attempts, latest first */
+      attemptLog: {
+        /** @description 1, then one more per manual retry */
+        cycle: number;
+        attempt: number;
+        succeeded: boolean;
+        statusCode: number | null;
+        durationMs: number;
+        error: string | null;
+        /**
+         * Format: date-time
+         * @description ISO 8601 with an offset
+         */
+        at: string;
+      }[];
     };
   };
   responses: never;

@@ -1,5 +1,6 @@
 import { api } from '../api/client';
 import { run } from '../api/problems';
+import { usePagedList } from './usePagedList';
 import { useResource } from './useResource';
 
 export function useInvite(id: string) {
@@ -10,8 +11,7 @@ export function useInvite(id: string) {
 }
 
 export function useInvites() {
-  return useResource(
-    () => run(() => api.GET('/v1/invites', { params: { query: { limit: 100 } } })),
-    [],
+  return usePagedList((cursor) =>
+    run(() => api.GET('/v1/invites', { params: { query: cursor ? { cursor } : {} } })),
   );
 }

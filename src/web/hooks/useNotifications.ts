@@ -1,10 +1,9 @@
 import { api } from '../api/client';
 import { run } from '../api/problems';
-import { useResource } from './useResource';
+import { usePagedList } from './usePagedList';
 
 export function useNotifications() {
-  return useResource(
-    () => run(() => api.GET('/v1/notifications', { params: { query: { limit: 50 } } })),
-    [],
+  return usePagedList((cursor) =>
+    run(() => api.GET('/v1/notifications', { params: { query: cursor ? { cursor } : {} } })),
   );
 }

@@ -1,5 +1,6 @@
 import { api } from '../api/client';
 import { run } from '../api/problems';
+import { usePagedList } from './usePagedList';
 import { useResource } from './useResource';
 
 export function useSession(id: string | null | undefined) {
@@ -13,9 +14,8 @@ export function useSession(id: string | null | undefined) {
 }
 
 export function useSessions() {
-  return useResource(
-    () => run(() => api.GET('/v1/sessions', { params: { query: { limit: 100 } } })),
-    [],
+  return usePagedList((cursor) =>
+    run(() => api.GET('/v1/sessions', { params: { query: cursor ? { cursor } : {} } })),
   );
 }
 

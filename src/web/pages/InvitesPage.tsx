@@ -1,32 +1,36 @@
 import { ErrorText } from '../components/ErrorText';
 import { InviteCard } from '../components/InviteCard';
 import { Loading } from '../components/Loading';
+import { ShowMore } from '../components/ShowMore';
 import { useInvites } from '../hooks/useInvite';
 import { useTitle } from '../hooks/useTitle';
 
-/** Every invite the client received: waiting ones first, then the answered ones. */
+/** `/invites`: every invite the client received, soonest first. */
 export function InvitesPage() {
   useTitle('Invites');
-  const [invites, reload] = useInvites();
+  const invites = useInvites();
+  const { first, items } = invites;
   return (
     <>
       <h1>Invites</h1>
-      {invites.status === 'loading' && <Loading what="Loading your invites" />}
-      {invites.status === 'failed' && <ErrorText problem={invites.problem} />}
-      {invites.status === 'ready' && invites.data.items.length === 0 && (
+      {first.status === 'loading' && <Loading what="Loading your invites" />}
+      {first.status === 'failed' && <ErrorText problem={first.problem} />}
+      {first.status === 'ready' && items.length === 0 && (
         <p className="empty">
           No invites yet. When your coach invites you to a session, it shows here.
         </p>
       )}
-      {invites.status === 'ready' && (
-        <div className="stack">
-          {[...invites.data.items]
-            .sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending'))
-            .map((invite) => (
-              <InviteCard key={invite.id} invite={invite} onChanged={reload} linkTitle />
-            ))}
-        </div>
-      )}
+      <div className="stack">
+        {items.map((invite) => (
+          <InviteCard key={invite.id} invite={invite} onChanged={invites.refresh} linkTitle />
+        ))}
+      </div>
+      <ShowMore
+        hasMore={invites.hasMore}
+        pending={invites.loadingMore}
+        problem={invites.moreProblem}
+        onClick={() => void invites.showMore()}
+      />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { run } from '../api/problems';
 import { ErrorText } from '../components/ErrorText';
 import { Loading } from '../components/Loading';
 import { NotificationItem } from '../components/NotificationItem';
+import { ShowMore } from '../components/ShowMore';
 import { useMe } from '../hooks/me-context';
 import { useNotifications } from '../hooks/useNotifications';
 import { useTitle } from '../hooks/useTitle';
@@ -12,7 +13,8 @@ import { useTitle } from '../hooks/useTitle';
 export function NotificationsPage() {
   useTitle('Notifications');
   const { me, refresh } = useMe();
-  const [page] = useNotifications();
+  const list = useNotifications();
+  const page = list.first;
 
   const onOpen = async (notification: Notification) => {
     if (notification.readAt) return null;
@@ -30,9 +32,9 @@ export function NotificationsPage() {
       {page.status === 'loading' && <Loading what="Loading your notifications" />}
       {page.status === 'failed' && <ErrorText problem={page.problem} />}
       {page.status === 'ready' &&
-        (page.data.items.length ? (
+        (list.items.length ? (
           <ul className="rows">
-            {page.data.items.map((notification) => (
+            {list.items.map((notification) => (
               <NotificationItem
                 key={notification.id}
                 notification={notification}
@@ -44,6 +46,12 @@ export function NotificationsPage() {
         ) : (
           <p className="empty">You are all caught up.</p>
         ))}
+      <ShowMore
+        hasMore={list.hasMore}
+        pending={list.loadingMore}
+        problem={list.moreProblem}
+        onClick={() => void list.showMore()}
+      />
     </>
   );
 }

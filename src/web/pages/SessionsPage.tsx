@@ -2,6 +2,7 @@ import type { Session } from '../api/model';
 import { ErrorText } from '../components/ErrorText';
 import { Loading } from '../components/Loading';
 import { SessionRow } from '../components/SessionRow';
+import { ShowMore } from '../components/ShowMore';
 import { useMe } from '../hooks/me-context';
 import { useSessions } from '../hooks/useSession';
 import { useTitle } from '../hooks/useTitle';
@@ -13,12 +14,12 @@ const isUpcoming = (session: Session, now: number) =>
 export function SessionsPage() {
   useTitle('Sessions');
   const { me } = useMe();
-  const [sessions] = useSessions();
-  if (sessions.status === 'loading') return <Loading what="Loading your sessions" />;
-  if (sessions.status === 'failed') return <ErrorText problem={sessions.problem} />;
+  const sessions = useSessions();
+  if (sessions.first.status === 'loading') return <Loading what="Loading your sessions" />;
+  if (sessions.first.status === 'failed') return <ErrorText problem={sessions.first.problem} />;
   const now = Date.now();
-  const upcoming = sessions.data.items.filter((session) => isUpcoming(session, now));
-  const past = sessions.data.items.filter((session) => !isUpcoming(session, now)).reverse();
+  const upcoming = sessions.items.filter((session) => isUpcoming(session, now));
+  const past = sessions.items.filter((session) => !isUpcoming(session, now)).reverse();
   return (
     <>
       <h1>Sessions</h1>
@@ -46,6 +47,12 @@ export function SessionsPage() {
           <p className="empty">Nothing here yet.</p>
         )}
       </section>
+      <ShowMore
+        hasMore={sessions.hasMore}
+        pending={sessions.loadingMore}
+        problem={sessions.moreProblem}
+        onClick={() => void sessions.showMore()}
+      />
     </>
   );
 }
