@@ -4,6 +4,7 @@ import type { ApiDeps } from './deps.js';
 import { openApiDocument } from './openapi.js';
 import { errorHandler, notFoundHandler } from './problems.js';
 import { healthRouter } from './routes/health.js';
+import { calendarsRouter } from './routes/calendars.js';
 import { apiObservability } from '../observability/api-observability.js';
 import { invitesRouter } from './routes/invites.js';
 import { notificationsRouter } from './routes/notifications.js';
@@ -42,6 +43,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(webApp());
   app.use(signInRouter(deps));
   app.use(authenticate(deps));
+  app.use(calendarsRouter(deps)); // feeds open by their secret address; the rest authenticate
   app.use(signOutRouter(deps));
   app.use(meRouter(deps));
   app.use(questionSetRouter(deps));

@@ -55,8 +55,15 @@ export function calendarFile(input: {
   name: string;
   entries: CalendarEntry[];
   stamp: Date;
+  /** For a feed: how often calendar apps should fetch it again, in seconds. */
+  ttl?: number;
 }): string {
-  const calendar = ical({ name: input.name, prodId: PRODUCT_ID, method: METHODS[input.method] });
+  const calendar = ical({
+    name: input.name,
+    prodId: PRODUCT_ID,
+    method: METHODS[input.method],
+    ...(input.ttl ? { ttl: input.ttl } : {}),
+  });
   for (const entry of input.entries) {
     calendar.createEvent({
       id: entry.uid,
