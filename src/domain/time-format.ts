@@ -47,10 +47,16 @@ export function formatInZone(at: Date, timeZone: string): string {
   return `${day(p)}, ${clock(p)} (${timeZone}, ${p.timeZoneName})`;
 }
 
-/** A slot in one person's zone: "Tue 1 Dec 2026, 16:00–17:00 (Europe/Berlin, GMT+1)". */
+/**
+ * A slot in one person's zone: "Tue 1 Dec 2026, 16:00–17:00 (Europe/Berlin, GMT+1)". Across a
+ * daylight-saving change each end shows its own offset, as the web app does:
+ * "Sun 25 Oct 2026, 02:00 GMT+2 – 03:00 GMT+1 (Europe/Berlin)".
+ */
 export function formatSlotInZone(startsAt: Date, endsAt: Date, timeZone: string): string {
   const start = partsInZone(startsAt, timeZone);
   const end = partsInZone(endsAt, timeZone);
-  const endText = day(end) === day(start) ? clock(end) : `${day(end)}, ${clock(end)}`;
-  return `${day(start)}, ${clock(start)}–${endText} (${timeZone}, ${start.timeZoneName})`;
+  const endDay = day(end) === day(start) ? '' : `${day(end)}, `;
+  if (start.timeZoneName === end.timeZoneName)
+    return `${day(start)}, ${clock(start)}–${endDay}${clock(end)} (${timeZone}, ${start.timeZoneName})`;
+  return `${day(start)}, ${clock(start)} ${start.timeZoneName} – ${endDay}${clock(end)} ${end.timeZoneName} (${timeZone})`;
 }

@@ -26,6 +26,18 @@ describe('formatInZone', () => {
   });
 });
 
+describe('formatSlotInZone across a daylight-saving change', () => {
+  it('shows each end with its own offset', () => {
+    const [start, end] = [new Date('2026-10-25T00:00:00Z'), new Date('2026-10-25T02:00:00Z')];
+    expect(formatSlotInZone(start, end, 'Europe/Berlin')).toBe(
+      'Sun 25 Oct 2026, 02:00 GMT+2 – 03:00 GMT+1 (Europe/Berlin)',
+    );
+    expect(formatSlotInZone(start, end, 'America/New_York')).toBe(
+      'Sat 24 Oct 2026, 20:00–22:00 (America/New_York, GMT-4)',
+    );
+  });
+});
+
 describe('isTimeZone', () => {
   it('knows IANA zones and refuses anything else', () => {
     expect(isTimeZone('Europe/Berlin')).toBe(true);
