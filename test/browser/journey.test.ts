@@ -52,6 +52,14 @@ describe('the help article, step by step', () => {
     await checkPage(page, 'invite-view-coach');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'hidden' });
+    // The same by keyboard alone: Enter opens the options, Tab reaches "View coach", Escape closes.
+    await page.getByRole('button', { name: 'More options' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
 
     // A double click on "Accept" sends one request.
     const accepts = countRequests(page, 'POST', /\/v1\/invites\/[^/]+\/accept$/);
@@ -125,6 +133,10 @@ describe('the help article, step by step', () => {
     await page.getByRole('article').first().waitFor();
     expect(await page.getByRole('article').count()).toBe(1);
     expect(await page.locator(`[href="/invites/${firstInvite.id}"]`).count()).toBe(0);
+    await checkPage(page, 'invites');
+    await page.goto(`${service.baseUrl}/no-such-page`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await checkPage(page, 'not-found');
     await page.context().close();
   });
 
