@@ -28,26 +28,26 @@ type Pending = PromiseLike<unknown> & { then: PromiseLike<unknown>['then'] };
 
 /**
  * postgres.js runs a query when it is first awaited (after drizzle chose `.values()` or not), so
- * the span starts there, as a child of the context the query was made in.
+ * the span starts there, as a child of the context the query was made in. Its `catch` and
+ * `finally` come back through `then`: one span however many times it is awaited.
  */
 function traceWhenAwaited(query: Pending, operation: string): Pending {
   const made = context.active();
   const then = query.then.bind(query);
-  query.then = (onFulfilled, onRejected) =>
-    context.with(made, () => {
+  let settled: Promise<unknown> | undefined;
+  const run = () =>
+    (settled ??= context.with(made, () => {
       const span = startDbSpan(operation, operation);
-      return then(
-        (value) => {
-          endWith(span);
-          return onFulfilled ? onFulfilled(value) : value;
-        },
+      return Promise.resolve(then()).then(
+        (value) => (endWith(span), value),
         (error: unknown) => {
           endWith(span, error);
-          if (onRejected) return onRejected(error);
           throw error;
         },
       );
-    }) as never;
+    }));
+  query.then = ((onFulfilled, onRejected) =>
+    run().then(onFulfilled, onRejected)) as Pending['then'];
   return query;
 }
 
