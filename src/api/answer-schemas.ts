@@ -39,6 +39,13 @@ export const me = z.object({
 
 export const coach = z.object({ id, name: z.string(), email: z.string(), timezone: z.string() });
 
+export const client = z.object({
+  id,
+  name: z.string(),
+  email: z.string(),
+  timezone: z.string().describe('IANA time zone'),
+});
+
 export const credits = z.object({
   balance: z.int(),
   ledger: z.array(
@@ -133,6 +140,8 @@ export const ANSWERS = {
   User: user,
   Me: me,
   Coach: coach,
+  Assignment: z.object({ coachId: id, clientId: id }),
+  ClientPage: page(client),
   Balance: z.object({ balance: z.int() }),
   Credits: credits,
   Invite: invite,
@@ -157,6 +166,9 @@ export const ANSWERS = {
   NotificationPage: page(notification).extend({ unreadCount: z.int() }),
   Notification: notification,
   OpenApi: z.object({ openapi: z.string() }).loose(),
+  CalendarFeed: z.object({
+    url: z.string().describe('The private feed address: APP_URL/calendar/<token>.ics'),
+  }),
   WebhookEndpoint: webhooks.webhookEndpoint,
   CreatedWebhookEndpoint: webhooks.createdWebhookEndpoint,
   WebhookEndpointPage: page(webhooks.webhookEndpoint),

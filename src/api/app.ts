@@ -6,6 +6,7 @@ import { errorHandler, notFoundHandler } from './problems.js';
 import { healthRouter } from './routes/health.js';
 import { calendarsRouter } from './routes/calendars.js';
 import { apiObservability } from '../observability/api-observability.js';
+import { coachClientsRouter } from './routes/coach-clients.js';
 import { invitesRouter } from './routes/invites.js';
 import { notificationsRouter } from './routes/notifications.js';
 import { peopleRouter } from './routes/people.js';
@@ -42,13 +43,14 @@ export function createApp(deps: ApiDeps): Express {
 
   app.use(webApp());
   app.use(signInRouter(deps));
-  app.use(authenticate(deps));
   app.use(calendarsRouter(deps)); // feeds open by their secret address; the rest authenticate
+  app.use(authenticate(deps));
   app.use(signOutRouter(deps));
   app.use(meRouter(deps));
   app.use(questionSetRouter(deps));
   app.use(usersRouter(deps));
   app.use(peopleRouter(deps));
+  app.use(coachClientsRouter(deps));
   app.use(invitesRouter(deps));
   app.use(sessionsRouter(deps));
   app.use(questionnairesRouter(deps));

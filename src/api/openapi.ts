@@ -49,6 +49,10 @@ function successAnswer(op: Operation) {
     const schema = { $ref: `#/components/schemas/${name}` };
     return { description: 'Success', content: { 'application/json': { schema } } };
   }
+  if (op.produces) {
+    const schema = { type: 'string' };
+    return { description: op.produces.description, content: { [op.produces.type]: { schema } } };
+  }
   if (op.success === 303) {
     return {
       description: 'See `Location`; a good link also sets the session cookie',
@@ -73,7 +77,7 @@ function operationObject(op: Operation) {
       name,
       in: 'path',
       required: true,
-      schema: { type: 'string', format: 'uuid' },
+      schema: op.pathParams?.[name!] ?? { type: 'string', format: 'uuid' },
     })),
     ...(op.idempotent ? [idempotencyKeyParameter] : []),
     ...Object.entries(op.query ? (jsonSchema(op.query).properties ?? {}) : {}).map(
@@ -85,7 +89,7 @@ function operationObject(op: Operation) {
   };
   return {
     summary: op.summary,
-    description: `Who: ${op.roles}.`,
+    description: `Who: ${op.roles}.${op.notes ? ` ${op.notes}` : ''}`,
     ...(op.public ? { security: [] } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(op.body
@@ -98,6 +102,9 @@ function operationObject(op: Operation) {
       : {}),
     responses: {
       [op.success]: successAnswer(op),
+      ...(op.alsoSuccess
+        ? { [op.alsoSuccess.status]: { ...successAnswer(op), ...op.alsoSuccess } }
+        : {}),
       ...Object.fromEntries(
         statuses.map((status) => [
           status,

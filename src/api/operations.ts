@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { PROBLEMS } from './problems.js';
 import * as schemas from './schemas.js';
+import { COACH_CLIENT_OPERATIONS } from './coach-client-operations.js';
+import { CALENDAR_OPERATIONS } from './calendar-operations.js';
 import { SIGN_IN_OPERATIONS } from './sign-in-operations.js';
 import { WEBHOOK_OPERATIONS } from './webhook-operations.js';
 
@@ -12,7 +14,13 @@ export interface Operation {
   body?: z.ZodType;
   query?: z.ZodObject;
   success: number;
+  alsoSuccess?: { status: number; description: string }; // e.g. 200 "already" beside 201
+  notes?: string; // rules a caller must know beyond the summary
   errors: (keyof typeof PROBLEMS)[];
+  /** A success answer that is not JSON: its media type and what it holds. */
+  produces?: { type: string; description: string };
+  /** Path parameters that are not UUIDs: their JSON schema. */
+  pathParams?: Record<string, Record<string, unknown>>;
   public?: boolean;
   /** Honours an `Idempotency-Key` header. */
   idempotent?: boolean;
@@ -94,6 +102,7 @@ export const OPERATIONS: Operation[] = [
     success: 200,
     errors: [...common, 'not_found'],
   },
+  ...COACH_CLIENT_OPERATIONS,
   {
     method: 'get',
     path: '/v1/credits',
@@ -107,6 +116,7 @@ export const OPERATIONS: Operation[] = [
     path: '/v1/invites',
     summary: 'Send an invite; the slot is held when this answers',
     roles: 'coach',
+    notes: 'Only to the coach’s own clients (GET /v1/clients); anyone else: 404 client_not_found.',
     body: schemas.createInviteBody,
     success: 201,
     errors: [
@@ -244,4 +254,5 @@ export const OPERATIONS: Operation[] = [
     success: 200,
     errors: [...common, 'not_found'],
   },
+  ...CALENDAR_OPERATIONS,
 ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INVITE_STATUSES, PARTIES, SESSION_STATUSES } from '../domain/model.js';
 import { isTimeZone } from '../domain/time-format.js';
+import { namePageQuery } from './name-paging.js';
 import { pageQuery } from './paging.js';
 
 export const idParams = z.object({ id: z.uuid() }).strict();
@@ -94,3 +95,7 @@ export const signInLinkQuery = z.object({
   token: z.string().max(4_096).optional().describe('The sign-in token from the email'),
   next: z.string().max(2_000).optional().describe('An app path; anything else lands on /'),
 });
+
+export const coachClientParams = z.object({ coachId: z.uuid(), clientId: z.uuid() }).strict();
+
+export const clientListQuery = z.object({ ...namePageQuery }).strict();

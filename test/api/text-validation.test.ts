@@ -24,7 +24,7 @@ function refused(response: { status: number; body: any }, path: string) {
 
 async function pendingInvite(hourOffset: number) {
   const coach = await h.createUser('coach');
-  const client = await h.createUser('client', { credits: 3 });
+  const client = await h.createUser('client', { credits: 3, coach });
   const created = await coach.api.post('/v1/invites', {
     clientId: client.id,
     ...slot(4, hourOffset),
@@ -51,7 +51,7 @@ describe('text in request bodies', () => {
 
   it('refuses bad text in an invite message, and reads CRLF line breaks as LF', async () => {
     const coach = await h.createUser('coach');
-    const client = await h.createUser('client');
+    const client = await h.createUser('client', { coach });
     for (const message of [NUL, LONE_SURROGATE])
       refused(
         await coach.api.post('/v1/invites', { clientId: client.id, ...slot(5), message }),

@@ -37,7 +37,10 @@ export async function operatorToken(stack: Stack): Promise<string> {
   return signToken(stack.secret, { id: randomUUID(), role: 'operator' }, '2h');
 }
 
-/** Coaches and clients made through the operator API, each client granted `credits`. */
+/**
+ * Coaches and clients made through the operator API, each client granted `credits` and assigned to
+ * their pair's coach (a coach invites only their own clients).
+ */
 export async function makePairs(stack: Stack, count: number, credits: number): Promise<Pair[]> {
   const operator = await operatorToken(stack);
   const person = async (role: 'coach' | 'client', n: number): Promise<Person> => {
@@ -53,8 +56,17 @@ export async function makePairs(stack: Stack, count: number, credits: number): P
     return { id, token: await signToken(stack.secret, { id, role }, '2h') };
   };
   const pairs: Pair[] = [];
-  for (let n = 0; n < count; n++)
-    pairs.push({ coach: await person('coach', n), client: await person('client', n) });
+  for (let n = 0; n < count; n++) {
+    const pair = { coach: await person('coach', n), client: await person('client', n) };
+    await call(
+      stack,
+      'PUT',
+      `/v1/coaches/${pair.coach.id}/clients/${pair.client.id}`,
+      operator,
+      {},
+    );
+    pairs.push(pair);
+  }
   return pairs;
 }
 

@@ -24,7 +24,7 @@ describe('exactly once under failure', () => {
     });
     try {
       const coach = await h.createUser('coach');
-      const client = await h.createUser('client', { credits: 2 });
+      const client = await h.createUser('client', { credits: 2, coach });
       const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(3) }))
         .body;
       const accepted = await client.api.post(`/v1/invites/${invite.id}/accept`, {});
@@ -44,7 +44,7 @@ describe('exactly once under failure', () => {
 
   it('finishes right with nothing doubled when the worker dies mid-lifecycle and comes back', async () => {
     const coach = await h.createUser('coach');
-    const client = await h.createUser('client', { credits: 1 });
+    const client = await h.createUser('client', { credits: 1, coach });
     const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(4) })).body;
     await eventually(async () =>
       (await emailsOf(h, 'invite_sent', client.id)).some((email) => email.status === 'sent'),
@@ -69,7 +69,7 @@ describe('exactly once under failure', () => {
 
   it('sends one email when Resend answers 500 and then 200', async () => {
     const coach = await h.createUser('coach');
-    const client = await h.createUser('client');
+    const client = await h.createUser('client', { coach });
     h.resend.failNext(500);
     const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(5) })).body;
     const [row] = await eventually(async () => {
@@ -86,7 +86,7 @@ describe('exactly once under failure', () => {
 
   it('records a permanent rejection as failed and still books the session', async () => {
     const coach = await h.createUser('coach');
-    const client = await h.createUser('client', { credits: 1 });
+    const client = await h.createUser('client', { credits: 1, coach });
     h.resend.failNext(422);
     const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(6) })).body;
     await eventually(

@@ -29,7 +29,7 @@ async function withActivities(overrides: Partial<Activities>, work: () => Promis
 describe('invites and sessions under faults', () => {
   it('still reminds when no worker ran at the reminder moment', async () => {
     const coach = await h.createUser('coach');
-    const client = await h.createUser('client');
+    const client = await h.createUser('client', { coach });
     const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2) })).body;
     await h.stopWorker();
     const reminderAt = Date.parse(invite.expiresAt) - 6_000;
@@ -43,7 +43,7 @@ describe('invites and sessions under faults', () => {
 
   it('leaves no held slot behind when holdSlot commits and then fails', async () => {
     const coach = await h.createUser('coach');
-    const client = await h.createUser('client');
+    const client = await h.createUser('client', { coach });
     const wanted = slot(3);
     await withActivities(
       {
@@ -70,7 +70,7 @@ describe('invites and sessions under faults', () => {
 
   it('answers at once when PostgreSQL refuses an answer’s data, and the invite still ends normally', async () => {
     const coach = await h.createUser('coach');
-    const client = await h.createUser('client');
+    const client = await h.createUser('client', { coach });
     const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(4) })).body;
     const handle = h.temporal.client.workflow.getHandle(invite.workflowId);
 
@@ -89,7 +89,7 @@ describe('invites and sessions under faults', () => {
 
   it('answers at once when PostgreSQL refuses a session cancel’s data, and the session can still be cancelled', async () => {
     const coach = await h.createUser('coach');
-    const client = await h.createUser('client', { credits: 1 });
+    const client = await h.createUser('client', { credits: 1, coach });
     const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(5) })).body;
     const { session } = (await client.api.post(`/v1/invites/${invite.id}/accept`, {})).body;
     const handle = h.temporal.client.workflow.getHandle(`session-${session.id}`);
@@ -106,7 +106,7 @@ describe('invites and sessions under faults', () => {
 
   it('lets a withdraw win over an opening that outlasted the invite’s expiry', async () => {
     const coach = await h.createUser('coach');
-    const client = await h.createUser('client');
+    const client = await h.createUser('client', { coach });
     await withActivities(
       {
         holdSlot: (async (input) => {

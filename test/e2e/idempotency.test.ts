@@ -13,7 +13,7 @@ afterAll(() => h.close());
 /** A coach and their client, and a POST as the coach that may carry an Idempotency-Key. */
 async function people() {
   const coach = await h.createUser('coach');
-  const client = await h.createUser('client', { credits: 3 });
+  const client = await h.createUser('client', { credits: 3, coach });
   const token = await h.token(coach.id, 'coach');
   const send = async (path: string, body: unknown, key?: string) => {
     const response = await fetch(`${h.baseUrl}${path}`, {

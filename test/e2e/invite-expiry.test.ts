@@ -11,7 +11,7 @@ afterAll(() => h.close());
 describe('an unanswered invite (INVITE_TTL=4s, reminder 2s before)', () => {
   it('reminds once, expires, frees the slot, tells both and refuses late answers', async () => {
     const coach = await h.createUser('coach');
-    const client = await h.createUser('client', { credits: 3 });
+    const client = await h.createUser('client', { credits: 3, coach });
     const wanted = slot(2);
     const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...wanted })).body;
     expect(Date.parse(invite.expiresAt) - Date.parse(invite.createdAt)).toBe(4_000);
@@ -41,7 +41,7 @@ describe('an unanswered invite (INVITE_TTL=4s, reminder 2s before)', () => {
 
   it('sends no reminder once answered', async () => {
     const coach = await h.createUser('coach');
-    const client = await h.createUser('client', { credits: 1 });
+    const client = await h.createUser('client', { credits: 1, coach });
     const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2, 3) }))
       .body;
     await client.api.post(`/v1/invites/${invite.id}/decline`, {});
@@ -51,7 +51,7 @@ describe('an unanswered invite (INVITE_TTL=4s, reminder 2s before)', () => {
 
   it('ends exactly one way when an accept races the expiry', async () => {
     const coach = await h.createUser('coach');
-    const client = await h.createUser('client', { credits: 10 });
+    const client = await h.createUser('client', { credits: 10, coach });
     for (let round = 0; round < 3; round++) {
       const invite = (
         await coach.api.post('/v1/invites', { clientId: client.id, ...slot(3, round) })

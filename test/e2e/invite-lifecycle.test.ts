@@ -11,7 +11,7 @@ afterAll(() => h.close());
 
 async function people(credits = 5) {
   const coach = await h.createUser('coach', { name: 'Dana Coach' });
-  const client = await h.createUser('client', { name: 'Casey Client', credits });
+  const client = await h.createUser('client', { name: 'Casey Client', credits, coach });
   return { coach, client };
 }
 

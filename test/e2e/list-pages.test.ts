@@ -27,7 +27,7 @@ async function allPages(api: HttpClient, path: string, limit: number) {
 describe('paged lists', () => {
   it('pages a coach’s and a client’s invites soonest first, each item once', async () => {
     const coach = await h.createUser('coach');
-    const client = await h.createUser('client', { credits: 3 });
+    const client = await h.createUser('client', { credits: 3, coach });
     const sent: string[] = [];
     for (let hour = 6; hour >= 0; hour--) {
       const created = await coach.api.post('/v1/invites', {
@@ -51,7 +51,7 @@ describe('paged lists', () => {
 
   it('pages sessions, and notifications newest first with the unread count', async () => {
     const coach = await h.createUser('coach');
-    const client = await h.createUser('client', { credits: 3 });
+    const client = await h.createUser('client', { credits: 3, coach });
     for (const hour of [2, 0, 1]) {
       const invite = (
         await coach.api.post('/v1/invites', { clientId: client.id, ...slot(4, hour) })

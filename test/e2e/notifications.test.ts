@@ -12,7 +12,7 @@ afterAll(() => h.close());
 describe('notifications', () => {
   it('are listed newest first, marked read by their owner only, and filtered by unread', async () => {
     const coach = await h.createUser('coach');
-    const client = await h.createUser('client', { credits: 1 });
+    const client = await h.createUser('client', { credits: 1, coach });
     const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(3) })).body;
     await client.api.post(`/v1/invites/${invite.id}/accept`, {});
     const items = await eventually(async () => {

@@ -10,7 +10,7 @@ afterAll(() => h.close());
 
 async function invited(credits: number, hourOffset: number) {
   const coach = await h.createUser('coach');
-  const client = await h.createUser('client', { credits });
+  const client = await h.createUser('client', { credits, coach });
   const created = await coach.api.post('/v1/invites', {
     clientId: client.id,
     ...slot(3, hourOffset),

@@ -17,7 +17,7 @@ const answers = { focus: 'Delegation' };
 /** A session booked through the API, with its own session workflow. */
 async function booked(daysAhead: number) {
   const coach = await h.createUser('coach');
-  const client = await h.createUser('client', { credits: 2 });
+  const client = await h.createUser('client', { credits: 2, coach });
   const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(daysAhead) }))
     .body;
   const accepted = await client.api.post(`/v1/invites/${invite.id}/accept`, {});
@@ -29,7 +29,7 @@ async function booked(daysAhead: number) {
 /** A session booked by the activities alone, as before sessions ran as workflows: it has none. */
 async function bookedWithoutWorkflow() {
   const coach = await h.createUser('coach');
-  const client = await h.createUser('client', { credits: 2 });
+  const client = await h.createUser('client', { credits: 2, coach });
   const input = buildInviteInput({
     coachId: coach.id,
     clientId: client.id,

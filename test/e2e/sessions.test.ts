@@ -15,7 +15,7 @@ afterAll(() => h.close());
 /** A coach, a client with credits and an accepted session `daysAhead` days out. */
 async function booked(daysAhead = 5, hourOffset = 0, credits = 3) {
   const coach = await h.createUser('coach', { name: 'Dana Coach' });
-  const client = await h.createUser('client', { name: 'Casey Client', credits });
+  const client = await h.createUser('client', { name: 'Casey Client', credits, coach });
   const invite = (
     await coach.api.post('/v1/invites', { clientId: client.id, ...slot(daysAhead, hourOffset) })
   ).body;
@@ -151,7 +151,7 @@ describe('cancellation policy', () => {
     const start = new Date(Date.now() + 12 * 3_600_000);
     start.setUTCMinutes(0, 0, 0);
     const coach = await h.createUser('coach');
-    const client = await h.createUser('client', { credits: 1 });
+    const client = await h.createUser('client', { credits: 1, coach });
     const invite = (
       await coach.api.post('/v1/invites', {
         clientId: client.id,

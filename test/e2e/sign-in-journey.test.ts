@@ -47,7 +47,7 @@ function browser(cookie: string) {
 
 async function invited(credits = 2, daysAhead = 4, hour = 0) {
   const coach = await h.createUser('coach', { name: 'Dana Coach' });
-  const client = await h.createUser('client', { name: 'Casey Client', credits });
+  const client = await h.createUser('client', { name: 'Casey Client', credits, coach });
   const invite = (
     await coach.api.post('/v1/invites', { clientId: client.id, ...slot(daysAhead, hour) })
   ).body;

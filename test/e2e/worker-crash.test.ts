@@ -39,7 +39,7 @@ function startWorkerProcess(): ChildProcess {
 describe('a worker process killed mid-lifecycle', () => {
   it('leaves the invite to finish right on a new worker, with nothing doubled', async () => {
     const coach = await h.createUser('coach');
-    const client = await h.createUser('client', { credits: 2 });
+    const client = await h.createUser('client', { credits: 2, coach });
     worker = startWorkerProcess();
     const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(3) })).body;
     expect(invite.status).toBe('pending');

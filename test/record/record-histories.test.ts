@@ -26,7 +26,7 @@ async function save(name: string, workflowId: string) {
 
 it('records one history for each way an invite ends', async () => {
   const coach = await h.createUser('coach');
-  const client = await h.createUser('client', { credits: 1 });
+  const client = await h.createUser('client', { credits: 1, coach });
 
   const accepted = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(2, 0) }))
     .body;

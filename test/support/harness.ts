@@ -110,10 +110,20 @@ export async function startHarness(options: HarnessOptions = {}) {
   const as = async (id: string, role: Role) => httpClient(baseUrl, await token(id, role));
   const operator = await as(randomUUID(), 'operator');
 
-  /** Creates a user through the back-office API and returns them with an API client of their own. */
+  /** Makes the client the coach's own, as the back office does: a coach invites only these. */
+  const assign = async (coach: { id: string }, client: { id: string }) => {
+    const assigned = await operator.put(`/v1/coaches/${coach.id}/clients/${client.id}`, {});
+    if (assigned.status !== 201 && assigned.status !== 200)
+      throw new Error(`could not assign the client: ${JSON.stringify(assigned.body)}`);
+  };
+
+  /**
+   * Creates a user through the back-office API and returns them with an API client of their own;
+   * a client given a `coach` is assigned to that coach.
+   */
   const createUser = async (
     role: 'coach' | 'client',
-    fields: { timezone?: string; credits?: number; name?: string } = {},
+    fields: { timezone?: string; credits?: number; name?: string; coach?: { id: string } } = {},
   ) => {
     const id = randomUUID();
     const name = fields.name ?? `${role === 'coach' ? 'Coach' : 'Client'} ${id.slice(0, 4)}`;
@@ -126,6 +136,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     if (created.status !== 201)
       throw new Error(`could not create ${role}: ${JSON.stringify(created.body)}`);
     if (fields.credits) await operator.post(`/v1/users/${id}/credits`, { amount: fields.credits });
+    if (fields.coach) await assign(fields.coach, { id });
     return { id, name, email: created.body.email as string, api: await as(id, role) };
   };
 
@@ -142,6 +153,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     token,
     as,
     createUser,
+    assign,
     startWorker,
     stopWorker,
     close: async () => {

@@ -32,6 +32,7 @@ export function httpClient(baseUrl: string, token?: string) {
     get: <T = any>(path: string) => call<T>('GET', path),
     post: <T = any>(path: string, body: unknown = {}) => call<T>('POST', path, body),
     put: <T = any>(path: string, body: unknown) => call<T>('PUT', path, body),
+    delete: <T = any>(path: string) => call<T>('DELETE', path),
     raw: call,
   };
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { listInvitesForCaller } from '../../db/queries/invites.js';
-import { findUserWithRole } from '../../db/queries/users.js';
+import { isClientOf } from '../../db/queries/coach-clients.js';
 import { bookingUrlFor } from '../../domain/booking-url.js';
 import { requireRole } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
@@ -39,8 +39,9 @@ export function invitesRouter(deps: ApiDeps): Router {
       endsAt: body.endsAt,
     };
     await proposeInvite(deps, { req, res, caller: coach, body }, proposal, async () => {
-      if (!(await findUserWithRole(db, body.clientId, 'client')))
-        throw new ApiError('client_not_found', 'No client has this id.');
+      // A coach invites only their own clients; anyone else reads as unknown.
+      if (!(await isClientOf(db, coach.id, body.clientId)))
+        throw new ApiError('client_not_found', 'You have no client with this id.');
     });
   });
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { creditAccounts, users } from '../schema.js';
+import { coachClients, creditAccounts, users } from '../schema.js';
 
 export type User = typeof users.$inferSelect;
 const userColumns = {
@@ -61,6 +61,12 @@ export async function upsertUser(
       .set({ name: input.name, email: input.email, timezone: input.timezone, updatedAt: now })
       .where(eq(users.id, input.id))
       .returning(userColumns);
+    // coach_clients copies the name so a coach's clients page in name order from one index.
+    if (input.role === 'client' && existing.name !== input.name)
+      await tx
+        .update(coachClients)
+        .set({ clientName: input.name })
+        .where(eq(coachClients.clientId, input.id));
     return { ok: true, created: false, user: updated as User };
   });
 }

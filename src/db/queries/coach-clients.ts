@@ -1,0 +1,95 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { coachClients, users } from '../schema.js';
+import { findUserWithRole } from './users.js';
+
+/** Where a page of clients starts: after the client with this name and id. */
+export interface NameKey {
+  name: string;
+  id: string;
+}
+
+export interface ClientListItem {
+  id: string;
+  name: string;
+  email: string;
+  timezone: string;
+}
+
+export type AssignResult = { ok: true; created: boolean } | { ok: false; reason: 'not_found' };
+
+/** Both people, when `coachId` is a coach and `clientId` a client. */
+async function pairExists(db: DbOrTx, coachId: string, clientId: string) {
+  const [coach, client] = await Promise.all([
+    findUserWithRole(db, coachId, 'coach'),
+    findUserWithRole(db, clientId, 'client'),
+  ]);
+  return coach && client ? { coach, client } : undefined;
+}
+
+/** Assigns a client to a coach; assigning again changes nothing. */
+export async function assignClient(
+  db: DbOrTx,
+  coachId: string,
+  clientId: string,
+  now: Date,
+): Promise<AssignResult> {
+  const pair = await pairExists(db, coachId, clientId);
+  if (!pair) return { ok: false, reason: 'not_found' };
+  const inserted = await db
+    .insert(coachClients)
+    .values({ coachId, clientId, clientName: pair.client.name, assignedAt: now })
+    .onConflictDoNothing()
+    .returning({ clientId: coachClients.clientId });
+  return { ok: true, created: inserted.length > 0 };
+}
+
+/** Ends an assignment (if any); the pair's invites and sessions are left as they are. */
+export async function unassignClient(
+  db: DbOrTx,
+  coachId: string,
+  clientId: string,
+): Promise<{ ok: boolean }> {
+  if (!(await pairExists(db, coachId, clientId))) return { ok: false };
+  await db
+    .delete(coachClients)
+    .where(and(eq(coachClients.coachId, coachId), eq(coachClients.clientId, clientId)));
+  return { ok: true };
+}
+
+export async function isClientOf(db: DbOrTx, coachId: string, clientId: string) {
+  const [row] = await db
+    .select({ clientId: coachClients.clientId })
+    .from(coachClients)
+    .where(and(eq(coachClients.coachId, coachId), eq(coachClients.clientId, clientId)));
+  return row !== undefined;
+}
+
+/** A page of a coach's clients in (name, id) order: one range of the coach's name index. */
+export async function listClientsOfCoach(
+  db: DbOrTx,
+  coachId: string,
+  page: { limit: number; after?: NameKey },
+): Promise<{ items: ClientListItem[]; next: NameKey | null }> {
+  const after = page.after
+    ? sql`(${coachClients.clientName}, ${coachClients.clientId}) > (${page.after.name}, ${page.after.id}::uuid)`
+    : undefined;
+  const rows = await db
+    .select({
+      id: users.id,
+      name: coachClients.clientName,
+      email: users.email,
+      timezone: users.timezone,
+    })
+    .from(coachClients)
+    .innerJoin(users, eq(users.id, coachClients.clientId))
+    .where(and(eq(coachClients.coachId, coachId), after))
+    .orderBy(asc(coachClients.clientName), asc(coachClients.clientId))
+    .limit(page.limit + 1);
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    next: rows.length > page.limit && last ? { name: last.name, id: last.id } : null,
+  };
+}
