@@ -1,4 +1,3 @@
-import { signToken } from '../api/auth.js';
 import { jwtSecret, loadConfig } from '../config.js';
 import { connectDatabase } from '../db/client.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
@@ -8,7 +7,7 @@ import { logger } from '../logger.js';
 import { connectTemporal } from '../temporal/client.js';
 import { startDevServer } from '../temporal/dev-server.js';
 import { ensureSearchAttributes } from '../temporal/ensure-search-attributes.js';
-import { DEMO, demoSignInLines, seedDemo } from './seed-demo.js';
+import { demoSignInLines, demoTokenLines, seedDemo } from './seed-demo.js';
 import { startTelemetry } from './telemetry.js';
 import { closeServer, onShutdown, tracingShutdown, type ShutdownStep } from './shutdown.js';
 import { startApi, startWorker, systemClock } from './start-services.js';
@@ -66,14 +65,9 @@ async function main() {
   ];
   if (embeddedPostgres) {
     await seedDemo(database.db, systemClock());
-    const token = (id: string, role: 'coach' | 'client' | 'operator') =>
-      signToken(secret, { id, role }, '30d');
     lines.push(
       '',
-      'Demo tokens (embedded mode only; valid 30 days):',
-      `  coach    ${DEMO.coach.id}  ${await token(DEMO.coach.id, 'coach')}`,
-      `  client   ${DEMO.client.id}  ${await token(DEMO.client.id, 'client')}  (10 credits)`,
-      `  operator ${DEMO.operatorId}  ${await token(DEMO.operatorId, 'operator')}`,
+      ...(await demoTokenLines(secret)),
       '',
       ...(await demoSignInLines(secret, config.appUrl, systemClock())),
     );

@@ -7,8 +7,8 @@ describe('npm start’s demo sign-in links', () => {
     const secret = 'demo-secret-of-at-least-32-bytes-long';
     const now = new Date();
     const lines = await demoSignInLines(secret, 'http://localhost:3000', now);
-    expect(lines).toHaveLength(3);
-    const people = [DEMO.coach, DEMO.client];
+    expect(lines).toHaveLength(4);
+    const people = [DEMO.coach, DEMO.client, DEMO.secondClient];
     for (const [index, person] of people.entries()) {
       const line = lines[index + 1]!;
       expect(line.trim().startsWith(person.name)).toBe(true);
