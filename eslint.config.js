@@ -30,7 +30,7 @@ export default tseslint.config(
   },
   {
     // Product code stays small enough to hold in one's head.
-    files: ['src/**/*.ts', 'workflows/**/*.ts', 'activities/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}', 'workflows/**/*.ts', 'activities/**/*.ts'],
     rules: {
       'max-lines': ['error', { max: 250, skipBlankLines: true, skipComments: true }],
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],

@@ -1,15 +1,10 @@
+import { createElement } from 'react';
+import { render } from '@react-email/render';
 import type { LinkTarget } from '../auth/sign-in-tokens.js';
+import { EmailLayout } from './components/EmailLayout.js';
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+/** The platform's name atop every email (the sender's display name in EMAIL_FROM's default). */
+export const PLATFORM_NAME = 'Coaching';
 
 /**
  * An email's button: a page of the app (`target`), which becomes a sign-in link for the
@@ -26,29 +21,45 @@ export interface EmailLinks {
   booking(coachId: string): string;
 }
 
+/** A fact the email shows apart, such as the slot: "When", "Thu 10 Dec 2026, 10:00–11:00 (…)". */
+export interface MessageFact {
+  label: string;
+  value: string;
+}
+
 export interface MessageBody {
+  /** The email's heading; the subject when absent. */
+  headline?: string;
   greeting: string;
   paragraphs: string[];
+  facts?: MessageFact[];
   button?: MessageButton;
 }
 
-/** A body whose button's address is final. */
-type LinkedBody = Omit<MessageBody, 'button'> & { button?: { label: string; url: string } };
+/** A body whose headline is settled and whose button's address is final. */
+export type LinkedBody = Omit<MessageBody, 'button' | 'headline' | 'facts'> & {
+  headline: string;
+  facts: MessageFact[];
+  button?: { label: string; url: string };
+};
 
+/** The plain-text part: the same words as the HTML, in the same order. */
 export function renderText(body: LinkedBody): string {
-  const lines = [body.greeting, '', ...body.paragraphs.flatMap((paragraph) => [paragraph, ''])];
+  const lines = [
+    body.headline,
+    '',
+    body.greeting,
+    '',
+    ...body.paragraphs.flatMap((paragraph) => [paragraph, '']),
+    ...(body.facts.length ? [...body.facts.map((f) => `${f.label}: ${f.value}`), ''] : []),
+  ];
   if (body.button) lines.push(`${body.button.label}: ${body.button.url}`, '');
   return lines.join('\n').trimEnd() + '\n';
 }
 
-export function renderHtml(subject: string, body: LinkedBody): string {
-  const paragraphs = body.paragraphs
-    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
-    .join('\n');
-  const button = body.button
-    ? `<p><a href="${escapeHtml(body.button.url)}" style="display:inline-block;padding:10px 18px;background:#2f6f4f;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(body.button.label)}</a></p>`
-    : '';
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5"><p>${escapeHtml(body.greeting)}</p>\n${paragraphs}\n${button}</body></html>`;
+/** The HTML part, built with react-email. */
+export function renderHtml(subject: string, body: LinkedBody): Promise<string> {
+  return render(createElement(EmailLayout, { platform: PLATFORM_NAME, subject, body }));
 }
 
 /**
@@ -74,22 +85,26 @@ export async function renderEmail(
   message: RenderedMessage,
   links: EmailLinks,
 ): Promise<{ subject: string; text: string; html: string }> {
-  const { button, ...rest } = message.body;
-  const body: LinkedBody = button
-    ? {
-        ...rest,
-        button: {
-          label: button.label,
-          url:
-            'target' in button
-              ? await links.signIn(button.target)
-              : links.booking(button.bookingWith),
-        },
-      }
-    : rest;
+  const { button, headline, facts, ...rest } = message.body;
+  const body: LinkedBody = {
+    ...rest,
+    headline: headline ?? message.subject,
+    facts: facts ?? [],
+    ...(button
+      ? {
+          button: {
+            label: button.label,
+            url:
+              'target' in button
+                ? await links.signIn(button.target)
+                : links.booking(button.bookingWith),
+          },
+        }
+      : {}),
+  };
   return {
     subject: message.subject,
     text: renderText(body),
-    html: renderHtml(message.subject, body),
+    html: await renderHtml(message.subject, body),
   };
 }

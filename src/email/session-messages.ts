@@ -2,6 +2,7 @@ import { formatInZone, formatSlotInZone } from '../domain/time-format.js';
 import type { Recipient, SessionEvent } from '../domain/events.js';
 import type { Party, Person } from '../domain/model.js';
 import { renderMessage, type RenderedMessage } from './layout.js';
+import { sessionCancelled } from './session-cancelled.js';
 
 export interface SessionMessageContext {
   event: SessionEvent;
@@ -13,6 +14,8 @@ export interface SessionMessageContext {
     id: string;
     startsAt: Date;
     endsAt: Date;
+    /** What the session cost; 0 for a free one, which no email speaks of in credits. */
+    creditCost: number;
     cancelledBy: Party | null;
     cancelReason: string | null;
     refundedCredits: number | null;
@@ -21,63 +24,30 @@ export interface SessionMessageContext {
 
 /** Emails and notifications about a booked session, in the recipient's own zone. */
 export function renderSessionMessage(ctx: SessionMessageContext): RenderedMessage {
+  if (ctx.event === 'session_cancelled') return sessionCancelled(ctx);
   const person = ctx.recipient === 'client' ? ctx.client : ctx.coach;
   const slot = formatSlotInZone(ctx.session.startsAt, ctx.session.endsAt, person.timezone);
-  const sessionUrl = `${ctx.appUrl}/sessions/${ctx.session.id}`;
-  const greeting = `Hi ${person.name},`;
-
-  if (ctx.event === 'questionnaire_reminder') {
-    const url = `${sessionUrl}/questionnaire`;
-    return renderMessage(
-      `Reminder: your questionnaire for the session on ${slot}`,
-      {
-        greeting,
-        paragraphs: [
-          `Your session with ${ctx.coach.name} starts ${formatInZone(ctx.session.startsAt, person.timezone)}.`,
-          'Please fill in the short pre-session questionnaire so your coach can prepare.',
-        ],
-        // The questionnaire is answered before the session starts.
-        button: {
-          label: 'Fill in the questionnaire',
-          target: {
-            path: `/sessions/${ctx.session.id}/questionnaire`,
-            until: ctx.session.startsAt,
-          },
-        },
-      },
-      {
-        title: 'Questionnaire waiting',
-        body: `Fill in your questionnaire before ${slot}.`,
-        link: url,
-      },
-    );
-  }
-
-  const byName = ctx.session.cancelledBy === 'client' ? ctx.client.name : ctx.coach.name;
-  const refund =
-    ctx.recipient === 'client'
-      ? ctx.session.refundedCredits
-        ? `${ctx.session.refundedCredits} credit${ctx.session.refundedCredits === 1 ? '' : 's'} went back to your balance.`
-        : 'It was cancelled too close to the start for a refund, under the cancellation policy.'
-      : null;
+  const path = `/sessions/${ctx.session.id}/questionnaire`;
   return renderMessage(
-    `${byName} cancelled the session on ${slot}`,
+    `Reminder: your questionnaire for the session on ${slot}`,
     {
-      greeting,
+      headline: 'Your pre-session questionnaire is waiting',
+      greeting: `Hi ${person.name},`,
       paragraphs: [
-        `${byName} cancelled the session on ${slot}. The time is free again.`,
-        ...(ctx.session.cancelReason ? [`Their reason: "${ctx.session.cancelReason}"`] : []),
-        ...(refund ? [refund] : []),
+        `Your session with ${ctx.coach.name} starts ${formatInZone(ctx.session.startsAt, person.timezone)}.`,
+        'Please fill in the short pre-session questionnaire so your coach can prepare.',
       ],
+      facts: [{ label: 'When', value: slot }],
+      // The questionnaire is answered before the session starts.
       button: {
-        label: 'View session',
-        target: { path: `/sessions/${ctx.session.id}`, until: ctx.session.endsAt },
+        label: 'Fill in the questionnaire',
+        target: { path, until: ctx.session.startsAt },
       },
     },
     {
-      title: 'Session cancelled',
-      body: `${byName} cancelled the session on ${slot}.`,
-      link: sessionUrl,
+      title: 'Questionnaire waiting',
+      body: `Fill in your questionnaire before ${slot}.`,
+      link: `${ctx.appUrl}${path}`,
     },
   );
 }

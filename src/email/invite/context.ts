@@ -1,7 +1,7 @@
 import type { LinkTarget } from '../../auth/sign-in-tokens.js';
 import type { InviteEvent, Recipient } from '../../domain/events.js';
 import type { Person } from '../../domain/model.js';
-import { formatSlotInZone } from '../../domain/time-format.js';
+import { formatInZone, formatSlotInZone } from '../../domain/time-format.js';
 
 /** What an invite's email is rendered from. */
 export interface InviteMessageContext {
@@ -16,6 +16,8 @@ export interface InviteMessageContext {
     startsAt: Date;
     endsAt: Date;
     expiresAt: Date;
+    /** What accepting costs; 0 for a free session (and for every reschedule). */
+    creditCost: number;
     message: string | null;
     declineReason: string | null;
     sessionId: string | null;
@@ -36,9 +38,14 @@ export function templateContext(ctx: InviteMessageContext) {
   const sessionTarget: LinkTarget = invite.sessionId
     ? { path: `/sessions/${invite.sessionId}`, until: invite.endsAt }
     : inviteTarget;
+  const credits = ctx.invite.creditCost;
   return {
     ...ctx,
     zone,
+    credits,
+    /** "1 credit", "2 credits". */
+    creditText: `${credits} credit${credits === 1 ? '' : 's'}`,
+    answerBy: formatInZone(invite.expiresAt, zone),
     greeting: `Hi ${person.name},`,
     slot: formatSlotInZone(ctx.invite.startsAt, ctx.invite.endsAt, zone),
     original: ctx.originalSlot

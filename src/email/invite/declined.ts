@@ -10,6 +10,7 @@ export function inviteDeclinedToCoach(t: TemplateContext): RenderedMessage {
   return renderMessage(
     `${client} declined ${t.reschedule ? 'the new time' : 'your invite'} for ${t.slot}`,
     {
+      headline: `${client} declined ${t.reschedule ? 'the new time' : 'your invite'}`,
       greeting: t.greeting,
       paragraphs: [
         `${client} declined ${what}.`,
@@ -18,6 +19,9 @@ export function inviteDeclinedToCoach(t: TemplateContext): RenderedMessage {
           : 'They gave no reason.',
         ...(t.rebook ? [`${client} would like to book another time.`] : []),
       ],
+      facts: t.reschedule
+        ? [{ label: 'The session stays at', value: t.original ?? '' }]
+        : [{ label: 'Declined', value: t.slot }],
     },
     { title: 'Invite declined', body: `${client} declined ${t.slot}.`, link: t.inviteUrl },
   );
@@ -30,13 +34,17 @@ export function inviteDeclinedToClient(t: TemplateContext): RenderedMessage {
   return renderMessage(
     `You declined ${coach}'s ${t.reschedule ? 'proposed new time' : 'invite'}`,
     {
+      headline: `You declined ${coach}'s ${t.reschedule ? 'proposed new time' : 'invite'}`,
       greeting: t.greeting,
       paragraphs: t.reschedule
         ? [`You declined moving your session to ${t.slot}. It stays booked at ${t.original}.`]
         : [
-            `You declined ${coach}'s invite for ${t.slot}.`,
+            `You declined ${coach}'s invite for ${t.slot}. Nothing was charged.`,
             `Contact ${coach} (${t.coach.email}) to re-book${t.rebook ? ', or pick a new time on the booking page' : ''}.`,
           ],
+      facts: t.reschedule
+        ? [{ label: 'Your session stays at', value: t.original ?? '' }]
+        : [{ label: 'Declined', value: t.slot }],
       ...(rebookHere ? { button: { label: 'Book a new time', bookingWith: t.coach.id } } : {}),
     },
     {
