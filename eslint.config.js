@@ -58,7 +58,7 @@ export default tseslint.config(
     '**/activities/**',
   ]),
   layer(
-    '{src/db,src/email,src/calendar}/**/*.ts',
+    '{src/db,src/email,src/calendar}/**/*.{ts,tsx}',
     'db, email and calendar files sit below activities, workflows and the API',
     ['**/api/**', '**/main/**', '**/workflows/**', '**/activities/**'],
   ),
