@@ -141,6 +141,7 @@ export const ANSWERS = {
   Me: me,
   Coach: coach,
   Assignment: z.object({ coachId: id, clientId: id }),
+  Client: client,
   ClientPage: page(client),
   Balance: z.object({ balance: z.int() }),
   Credits: credits,

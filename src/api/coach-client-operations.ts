@@ -36,4 +36,15 @@ export const COACH_CLIENT_OPERATIONS: Operation[] = [
     success: 200,
     errors: [...common, 'forbidden'],
   },
+  {
+    method: 'get',
+    path: '/v1/clients/{id}',
+    summary: 'One of the coach’s clients',
+    roles: 'coach',
+    notes:
+      'A client assigned to the coach, or one the coach has sent an invite (so the pair’s ' +
+      'sessions still name the client after an unassignment); anyone else: 404 not_found.',
+    success: 200,
+    errors: [...common, 'forbidden', 'not_found'],
+  },
 ];

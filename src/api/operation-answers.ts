@@ -14,6 +14,7 @@ export const ANSWER_OF: Record<string, AnswerName> = {
   'get /v1/coaches/{id}': 'Coach',
   'put /v1/coaches/{coachId}/clients/{clientId}': 'Assignment',
   'get /v1/clients': 'ClientPage',
+  'get /v1/clients/{id}': 'Client',
   'get /v1/credits': 'Credits',
   'post /v1/invites': 'Invite',
   'get /v1/invites': 'InvitePage',

@@ -109,6 +109,24 @@ describe('GET /v1/clients', () => {
   });
 });
 
+describe('GET /v1/clients/:id', () => {
+  it('shows a coach their own client, and nobody else’s', async () => {
+    const coach = await h.createUser('coach');
+    const other = await h.createUser('coach');
+    const client = await h.createUser('client', { name: 'Bea', coach });
+    const theirs = await h.createUser('client', { coach: other });
+    expect((await coach.api.get(`/v1/clients/${client.id}`)).body).toEqual({
+      id: client.id,
+      name: 'Bea',
+      email: client.email,
+      timezone: 'America/New_York',
+    });
+    for (const id of [theirs.id, other.id, randomUUID()])
+      expect((await coach.api.get(`/v1/clients/${id}`)).body.code).toBe('not_found');
+    expect((await client.api.get(`/v1/clients/${client.id}`)).status).toBe(403);
+  });
+});
+
 describe('a coach invites only their own clients', () => {
   it('answers 404 client_not_found for a client who is not theirs, and holds no slot', async () => {
     const coach = await h.createUser('coach');
@@ -139,6 +157,8 @@ describe('a coach invites only their own clients', () => {
     expect((await client.api.get(`/v1/invites/${pending.body.id}`)).body.status).toBe('pending');
     const again = await coach.api.post('/v1/invites', { clientId: client.id, ...slot(6, 6) });
     expect(again.body.code).toBe('client_not_found');
+    // The coach still sees whom the session is with.
+    expect((await coach.api.get(`/v1/clients/${client.id}`)).body.name).toBe(client.name);
     const moved = await coach.api.post(`/v1/sessions/${session}/reschedule`, slot(7));
     expect(moved.status).toBe(201);
     expect(moved.body.kind).toBe('reschedule');

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import {
   assignClient,
+  findClientOfCoach,
   listClientsOfCoach,
   unassignClient,
 } from '../../db/queries/coach-clients.js';
@@ -8,7 +9,7 @@ import { requireRole } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { encodeNameCursor } from '../name-paging.js';
 import { ApiError } from '../problems.js';
-import { clientListQuery, coachClientParams } from '../schemas.js';
+import { clientListQuery, coachClientParams, idParams } from '../schemas.js';
 import { parse } from '../validate.js';
 
 const notAPair = () => new ApiError('not_found', 'No coach or no client has this id.');
@@ -40,6 +41,14 @@ export function coachClientsRouter({ db, clock }: ApiDeps): Router {
       ...(query.cursor ? { after: query.cursor } : {}),
     });
     res.json({ items: page.items, nextCursor: page.next ? encodeNameCursor(page.next) : null });
+  });
+
+  router.get('/v1/clients/:id', async (req, res) => {
+    const coach = requireRole(res, 'coach');
+    const { id } = parse(idParams, req.params, 'params');
+    const client = await findClientOfCoach(db, coach.id, id);
+    if (!client) throw new ApiError('not_found', 'You have no client with this id.');
+    res.json(client);
   });
 
   return router;

@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { coachClients, users } from '../schema.js';
+import { coachClients, invites, users } from '../schema.js';
 import { findUserWithRole } from './users.js';
 
 /** Where a page of clients starts: after the client with this name and id. */
@@ -92,4 +92,31 @@ export async function listClientsOfCoach(
     items,
     next: rows.length > page.limit && last ? { name: last.name, id: last.id } : null,
   };
+}
+
+/**
+ * A client as their coach sees them: one assigned to the coach, or one the coach has invited
+ * (their sessions stay theirs to run after an unassignment).
+ */
+export async function findClientOfCoach(
+  db: DbOrTx,
+  coachId: string,
+  clientId: string,
+): Promise<ClientListItem | undefined> {
+  const related = (table: typeof coachClients | typeof invites) =>
+    db
+      .select({ one: sql`1` })
+      .from(table)
+      .where(and(eq(table.coachId, coachId), eq(table.clientId, clientId)));
+  const [client] = await db
+    .select({ id: users.id, name: users.name, email: users.email, timezone: users.timezone })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, clientId),
+        eq(users.role, 'client'),
+        or(exists(related(coachClients)), exists(related(invites).limit(1))),
+      ),
+    );
+  return client;
 }
