@@ -15,7 +15,7 @@ export const colors = {
  */
 export const darkModeCss = `
 @media (prefers-color-scheme: dark) {
-  .page { background-color: #121513 !important; }
+  .page, .page > table > tbody > tr > td { background-color: #121513 !important; }
   .card { background-color: #1d2320 !important; border-color: #35403a !important; color: #e8ece9 !important; }
   .headline { color: #f2f5f3 !important; }
   .facts { background-color: #26302b !important; }
