@@ -134,6 +134,8 @@ describe('the help article, step by step', () => {
     expect(await page.getByRole('article').count()).toBe(1);
     expect(await page.locator(`[href="/invites/${firstInvite.id}"]`).count()).toBe(0);
     await checkPage(page, 'invites');
+    await page.goto(`${service.baseUrl}/invites/not-an-id`);
+    await page.getByText('We could not find this').waitFor();
     await page.goto(`${service.baseUrl}/no-such-page`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await checkPage(page, 'not-found');

@@ -69,6 +69,10 @@ const SENTENCES: Record<string, string | undefined> = {
 
 /** A plain sentence for a problem, for the person who caused it. */
 export function explain(problem: Problem): string {
+  // A malformed id in the address (a mistyped or cut-off link) finds nothing, as an unknown one.
+  if (Object.keys(problem.byPath).some((path) => path.startsWith('params.'))) {
+    return SENTENCES.not_found!;
+  }
   if (problem.code === 'validation_failed') {
     const fields = problem.fields.length ? `: ${problem.fields.join('; ')}` : '';
     return `Some of what you entered was not accepted${fields}. Please check it and try again.`;

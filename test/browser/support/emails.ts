@@ -3,15 +3,24 @@ import type { FakeResend } from '../../support/fake-resend.js';
 
 const unescape = (html: string) =>
   html
-    .replace(/&amp;/g, '&')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
     .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'");
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;|&#xa0;/gi, ' ')
+    .replace(/&amp;/g, '&');
 
-/** Every button-like link of an HTML email: its label and its address. */
+/**
+ * Every link of an HTML email: its visible label (inner markup and comments dropped, spaces
+ * collapsed) and its address, whatever the attributes' order.
+ */
 export function linksOf(html: string): { label: string; url: string }[] {
-  return [...html.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map((match) => ({
+  return [...html.matchAll(/<a\b[^>]*?\shref="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].map((match) => ({
     url: unescape(match[1]!),
-    label: unescape(match[2]!).trim(),
+    label: unescape(match[2]!.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]+>/g, ''))
+      .replace(/\s+/g, ' ')
+      .trim(),
   }));
 }
 
@@ -25,6 +34,10 @@ export function buttonLink(
   label: string,
   about = '',
 ): Promise<string> {
+  const found = () =>
+    resend
+      .deliveredTo(to)
+      .flatMap((email) => linksOf(email.body.html).map((link) => `"${link.label}" ${link.url}`));
   return eventually(async () => {
     for (const email of resend.deliveredTo(to).reverse()) {
       const link = linksOf(email.body.html).find(
@@ -34,5 +47,8 @@ export function buttonLink(
       if (link) return link.url;
     }
     return null;
+  }).catch(() => {
+    throw new Error(`No "${label}" link about ${about || 'anything'} to ${to}; links seen:
+  ${found().join('\n  ') || '(none)'}`);
   });
 }
