@@ -76,14 +76,17 @@ describe('answering an invite', () => {
   it('an invite that expires while open says so and offers no answers', async () => {
     const coach = await service.createUser('coach');
     const client = await service.createUser('client', { credits: 1 });
+    // Signed in first (by another invite's button), so only the page's loading races the expiry.
+    const other = await sendInvite(service, coach, client, slot(5));
+    const page = await openInviteEmail(service, browser, client, other.id);
     // An invite waits no longer than its slot's start: this one expires in a few seconds.
-    const startsAt = new Date(Date.now() + 8_000);
+    const startsAt = new Date(Date.now() + 6_000);
     const when = {
       startsAt: startsAt.toISOString(),
       endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
     };
     const invite = await sendInvite(service, coach, client, when);
-    const page = await openInviteEmail(service, browser, client, invite.id);
+    await page.goto(`${service.baseUrl}/invites/${invite.id}`);
     await page.getByRole('button', { name: 'Accept' }).waitFor();
 
     await eventually(
