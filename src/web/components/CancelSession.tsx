@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import type { Session } from '../api/model';
 import { run } from '../api/problems';
@@ -37,6 +37,11 @@ export function CancelSession({
 }) {
   const [asking, setAsking] = useState(false);
   const cancelling = useAction(cancel);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The question takes the focus, so keyboard and screen reader users hear the terms first.
+  useEffect(() => {
+    if (asking) heading.current?.focus();
+  }, [asking]);
   const terms = session.cancellationTerms;
   if (!terms) return null;
 
@@ -54,7 +59,9 @@ export function CancelSession({
   }
   return (
     <section className="confirm" aria-labelledby="confirm-cancel">
-      <h2 id="confirm-cancel">Cancel this session?</h2>
+      <h2 id="confirm-cancel" ref={heading} tabIndex={-1}>
+        Cancel this session?
+      </h2>
       <p>{termsSentence(session, terms, timeZone)}</p>
       <ErrorText problem={cancelling.problem} />
       <div className="actions">
