@@ -168,17 +168,19 @@ describe('the help article, step by step', () => {
     await page.context().close();
   });
 
-  it('a coach following an email’s button lands on the coaches’ placeholder home for now', async () => {
+  it('a coach following an email’s button lands signed in as the coach, on no client page', async () => {
     const coach = await service.createUser('coach', { name: 'Maria Jensen' });
-    const client = await service.createUser('client', { credits: 1 });
+    const client = await service.createUser('client', { name: 'Alex Morgan', credits: 1 });
     const session = await bookedSession(service, coach, client, slot(6));
     const link = await buttonLink(service.resend, coach.email, 'View session', session.id);
     const page = await freshPage(browser);
     await page.goto(link);
     await page.waitForURL(`${service.baseUrl}/sessions/${session.id}`);
-    await page.getByRole('heading', { name: `Welcome, ${coach.name}` }).waitFor();
-    expect(await page.getByRole('button', { name: 'Cancel session' }).count()).toBe(0);
-    await checkPage(page, 'coach-home');
+    await page.locator('.person-name', { hasText: coach.name }).waitFor();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByRole('link', { name: 'Fill in the questionnaire' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
+    await checkPage(page, 'coach-landing');
     await page.context().close();
   });
 });
