@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { ByRole } from './components/ByRole';
 import { ClientOnly } from './components/ClientOnly';
 import { Layout } from './components/Layout';
 import { BookPage } from './pages/BookPage';
@@ -13,6 +14,10 @@ import { QuestionnairePage } from './pages/QuestionnairePage';
 import { SessionPage } from './pages/SessionPage';
 import { SessionsPage } from './pages/SessionsPage';
 import { SignInPage } from './pages/SignInPage';
+import { CoachHomePage } from './pages/coach/CoachHomePage';
+import { CoachSessionPage } from './pages/coach/CoachSessionPage';
+import { SendInvitePage } from './pages/coach/SendInvitePage';
+import { SentInvitesPage } from './pages/coach/SentInvitesPage';
 
 /** Every page by its address: the file is named after the page the URL shows. */
 export const router = createBrowserRouter([
@@ -20,17 +25,24 @@ export const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { index: true, element: <HomePage /> },
+      { index: true, element: <ByRole coach={<CoachHomePage />} client={<HomePage />} /> },
       { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'invites', element: <ByRole coach={<SentInvitesPage />} client={<InvitesPage />} /> },
       {
-        // Coaches' pages come later: their links land on the coach's placeholder home for now.
+        path: 'invites/new',
+        element: <ByRole coach={<SendInvitePage />} client={<NotFoundPage />} />,
+      },
+      {
+        path: 'sessions/:id',
+        element: <ByRole coach={<CoachSessionPage />} client={<SessionPage />} />,
+      },
+      {
+        // The client's own pages; a coach's link to one of them lands on the coach's home.
         element: <ClientOnly />,
         children: [
-          { path: 'invites', element: <InvitesPage /> },
           { path: 'invites/:id', element: <InvitePage /> },
           { path: 'invites/:id/decline', element: <DeclinePage /> },
           { path: 'sessions', element: <SessionsPage /> },
-          { path: 'sessions/:id', element: <SessionPage /> },
           { path: 'sessions/:id/questionnaire', element: <QuestionnairePage /> },
           { path: 'sessions/:id/confirmed', element: <ConfirmedPage /> },
           { path: 'book', element: <BookPage /> },

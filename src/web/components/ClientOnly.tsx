@@ -1,9 +1,9 @@
 import { Outlet } from 'react-router';
 import { useMe } from '../hooks/me-context';
-import { HomePage } from '../pages/HomePage';
+import { CoachHomePage } from '../pages/coach/CoachHomePage';
 
-/** The client's pages; a coach following a link here sees the coach's placeholder home instead. */
+/** The client's pages; a coach following a link here sees the coach's home instead. */
 export function ClientOnly() {
   const { me } = useMe();
-  return me.role === 'client' ? <Outlet /> : <HomePage />;
+  return me.role === 'client' ? <Outlet /> : <CoachHomePage />;
 }

@@ -30,7 +30,11 @@ export function Header() {
             <NavLink to="/sessions">Sessions</NavLink>
           </nav>
         ) : (
-          <span className="site-nav" />
+          <nav aria-label="Main" className="site-nav">
+            <NavLink to="/invites" end>
+              Sent invites
+            </NavLink>
+          </nav>
         )}
         <span className="person-name">{me.name}</span>
         <div className="site-header__actions">
