@@ -33,6 +33,10 @@ export function webApp(dir: string = WEB_DIST): Router {
     express.static(dir, {
       index: false,
       setHeaders: (res, path) => {
+        if (path.endsWith('.html')) {
+          for (const [name, value] of Object.entries(PAGE_HEADERS)) res.setHeader(name, value);
+          return;
+        }
         // Vite names files under assets/ by their content: they never change.
         const hashed = path.startsWith(join(dir, 'assets'));
         res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -63,6 +63,8 @@ describe('serving the web app', () => {
     expect(await asset.text()).toBe('console.log(1)');
     expect(asset.headers.get('cache-control')).toContain('immutable');
     expect((await fetch(`${base}/invites`, { method: 'POST' })).status).toBe(404);
+    const page = await fetch(`${base}/index.html`);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
   it('calls a build stale when it is missing or older than any file under src/web', () => {
