@@ -161,6 +161,13 @@ describe('the help article, step by step', () => {
     await page.getByRole('heading', { name: 'Sessions', exact: true }).waitFor();
     await page.getByText('No upcoming sessions').waitFor();
 
+    // A damaged link says so on the sign-in page, and keeps where it was going.
+    const other = await freshPage(browser);
+    await other.goto(`${service.baseUrl}/auth/link?token=damaged&next=%2Fsessions`);
+    await other.getByText('That sign-in link is not valid.').waitFor();
+    expect(new URL(other.url()).searchParams.get('next')).toBe('/sessions');
+    await other.context().close();
+
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/signin/);
     await page.goto(`${service.baseUrl}/invites`);
