@@ -9,6 +9,9 @@ import {
 import type { RequestHandler } from 'express';
 import { routeLabel } from './route-label.js';
 
+/** Probes and scrapes, every few seconds: a trace each would bury the requests people make. */
+const UNTRACED = new Set(['/healthz', '/readyz', '/metrics']);
+
 /**
  * A server span per request, continuing the caller's W3C `traceparent` and active while the
  * request is handled, so the Temporal client's spans (and through them the workflow's, the
@@ -17,6 +20,7 @@ import { routeLabel } from './route-label.js';
 export function httpTracing(): RequestHandler {
   const tracer = trace.getTracer('coach-invites-http');
   return (req, res, next) => {
+    if (UNTRACED.has(req.path)) return next();
     const parent = propagation.extract(ROOT_CONTEXT, req.headers);
     const span = tracer.startSpan(
       req.method,

@@ -1,4 +1,12 @@
-import { context, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import {
+  context,
+  INVALID_SPAN_CONTEXT,
+  isSpanContextValid,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Span,
+} from '@opentelemetry/api';
 import type { Sql } from 'postgres';
 
 const tracer = () => trace.getTracer('coach-invites-db');
@@ -9,11 +17,19 @@ export function sqlOperation(statement: string): string {
   return keyword ? keyword.toUpperCase() : 'UNKNOWN';
 }
 
+/**
+ * A child of the active span; none outside one (e.g. the webhook relay's poll every second), so
+ * traces are requests and workflows, not a stream of lone queries.
+ */
 function startDbSpan(name: string, operation: string): Span {
-  return tracer().startSpan(name, {
-    kind: SpanKind.CLIENT,
-    attributes: { 'db.system': 'postgresql', 'db.operation': operation },
-  });
+  const active = context.active();
+  const parent = trace.getSpanContext(active);
+  if (!parent || !isSpanContextValid(parent)) return trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
+  return tracer().startSpan(
+    name,
+    { kind: SpanKind.CLIENT, attributes: { 'db.system': 'postgresql', 'db.operation': operation } },
+    active,
+  );
 }
 
 function endWith(span: Span, error?: unknown) {

@@ -1,4 +1,4 @@
-import { SpanStatusCode } from '@opentelemetry/api';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import postgres from 'postgres';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -17,30 +17,48 @@ afterAll(async () => {
 });
 
 const spans = () => exporter.getFinishedSpans();
+/** Database spans are children only: each case runs inside a span of its own. */
+const inSpan = <T>(run: () => Promise<T>) =>
+  trace.getTracer('test').startActiveSpan('case', async (span) => {
+    try {
+      return await run();
+    } finally {
+      span.end();
+    }
+  });
+const dbSpans = () => spans().filter((span) => span.name !== 'case');
 
 describe('the traced postgres.js client', () => {
   it('makes one span per statement, with its operation and never its values', async () => {
-    const query = sql.unsafe('select $1::text as secret', ['hunter2']);
-    expect(await query).toEqual([{ secret: 'hunter2' }]);
-    // `catch` and `finally` go through `then` again: still the same single run and span.
-    await query.catch(() => {});
-    expect(
-      await sql.unsafe('  insert into pg_temp_none select 1 where false').catch(() => 'refused'),
-    ).toBe('refused');
-    expect(spans().map((span) => [span.name, span.attributes])).toEqual([
+    await inSpan(async () => {
+      const query = sql.unsafe('select $1::text as secret', ['hunter2']);
+      expect(await query).toEqual([{ secret: 'hunter2' }]);
+      // `catch` and `finally` go through `then` again: still the same single run and span.
+      await query.catch(() => {});
+      const refused = sql.unsafe('  insert into pg_temp_none select 1 where false');
+      expect(await refused.catch(() => 'refused')).toBe('refused');
+    });
+    expect(dbSpans().map((span) => [span.name, span.attributes])).toEqual([
       ['SELECT', { 'db.system': 'postgresql', 'db.operation': 'SELECT' }],
       ['INSERT', { 'db.system': 'postgresql', 'db.operation': 'INSERT' }],
     ]);
-    expect(spans()[1]?.status.code).toBe(SpanStatusCode.ERROR);
+    expect(dbSpans()[1]?.status.code).toBe(SpanStatusCode.ERROR);
     expect(JSON.stringify(spans().map((span) => span.attributes))).not.toContain('hunter2');
   });
 
   it("keeps drizzle's `.values()` form and nests a transaction's statements under it", async () => {
-    const rows = await sql.begin((tx) => tx.unsafe('select 1 as one').values());
+    const rows = await inSpan(() => sql.begin((tx) => tx.unsafe('select 1 as one').values()));
     expect(rows).toEqual([[1]]);
-    const [statement, transaction] = spans();
+    const [statement, transaction, outer] = spans();
     expect(transaction?.name).toBe('transaction');
+    expect(transaction?.parentSpanId).toBe(outer?.spanContext().spanId);
     expect(statement?.name).toBe('SELECT');
     expect(statement?.parentSpanId).toBe(transaction?.spanContext().spanId);
+  });
+
+  it('makes no span for a query outside any span (a poll, not a request)', async () => {
+    await sql.begin((tx) => tx.unsafe('select 1'));
+    expect(await sql.unsafe('select 2 as two')).toEqual([{ two: 2 }]);
+    expect(spans()).toEqual([]);
   });
 });
