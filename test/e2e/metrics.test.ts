@@ -12,7 +12,7 @@ afterAll(() => h.close());
 const metrics = () => scrape(`${h.baseUrl}/metrics`);
 
 describe('GET /metrics after real invites', () => {
-  it('counts requests by route pattern, outcomes and time to answer, without auth', async () => {
+  it('counts requests by route pattern, each outcome and time to answer, without auth', async () => {
     const response = await fetch(`${h.baseUrl}/metrics`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/plain');
@@ -24,6 +24,8 @@ describe('GET /metrics after real invites', () => {
     const accepted = (await invite(2)).body;
     const declined = (await invite(3)).body;
     const expiring = (await invite(4)).body;
+    const withdrawn = (await invite(5)).body;
+    expect((await coach.api.post(`/v1/invites/${withdrawn.id}/cancel`, {})).status).toBe(200);
     const accept = await client.api.post(`/v1/invites/${accepted.id}/accept`, {});
     expect(accept.status).toBe(200);
     expect((await client.api.post(`/v1/invites/${declined.id}/decline`, {})).status).toBe(200);
@@ -40,7 +42,7 @@ describe('GET /metrics after real invites', () => {
     const acceptRoute = { method: 'POST', route: '/v1/invites/:id/accept', status: '200' };
     expect(sample(text, 'http_requests_total', acceptRoute)).toBe(1);
     expect(sample(text, 'http_request_duration_seconds_count', acceptRoute)).toBe(1);
-    expect(sample(text, 'http_requests_total', { route: '/v1/invites', status: '201' })).toBe(3);
+    expect(sample(text, 'http_requests_total', { route: '/v1/invites', status: '201' })).toBe(4);
     expect(sample(text, 'http_requests_total', { route: '(unmatched)', status: '404' })).toBe(1);
     // Route patterns only: no id ever becomes a label.
     expect(text).not.toContain(accepted.id);
@@ -49,7 +51,7 @@ describe('GET /metrics after real invites', () => {
       accepted: 1,
       declined: 1,
       expired: 1,
-      cancelled: 0,
+      cancelled: 1,
     }))
       expect(sample(text, 'coach_invites_invite_outcomes_total', { outcome })).toBe(count);
     for (const outcome of ['accepted', 'declined']) {
