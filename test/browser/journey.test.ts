@@ -190,4 +190,28 @@ describe('the help article, step by step', () => {
     await checkPage(page, 'coach-landing');
     await page.context().close();
   });
+
+  it('too many sign-in requests for one address are refused in a sentence beside the form', async () => {
+    const page = await freshPage(browser);
+    await page.goto(`${service.baseUrl}/signin`);
+    const email = 'nobody@example.com';
+    let refused = false;
+    // The service allows a few links per address in a window, then answers 429 rate_limited.
+    for (let attempt = 0; attempt < 10 && !refused; attempt += 1) {
+      await page.getByLabel('Email').fill(email);
+      await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+      const answer = page
+        .getByRole('heading', { name: 'Check your inbox' })
+        .or(page.getByRole('alert'));
+      await answer.waitFor();
+      refused = await page.getByRole('alert').isVisible();
+      if (!refused) await page.getByRole('button', { name: 'Use another address' }).click();
+    }
+    expect(refused).toBe(true);
+    expect(await page.getByRole('alert').textContent()).toMatch(
+      /^Too many requests just now\. Please try again in (a minute|\d+ minutes)\.$/,
+    );
+    await checkPage(page, 'signin-rate-limited');
+    await page.context().close();
+  });
 });

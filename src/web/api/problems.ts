@@ -9,6 +9,8 @@ export interface Problem {
   fields: string[];
   /** For `validation_failed`: what was wrong with each field, by its path (`body.answers.focus`). */
   byPath: Record<string, string>;
+  /** For `rate_limited`: the seconds `Retry-After` asks to wait. */
+  retryAfter?: number;
 }
 
 export type Outcome<T> = { ok: true; data: T } | { ok: false; problem: Problem };
@@ -19,9 +21,12 @@ interface Answered<T> {
   response: Response;
 }
 
-function asProblem(error: unknown, status: number): Problem {
+function asProblem(error: unknown, response: Response): Problem {
   const body = (typeof error === 'object' && error !== null ? error : {}) as Partial<ProblemBody>;
+  const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
+  const status = response.status;
   return {
+    ...(Number.isFinite(retryAfter) ? { retryAfter } : {}),
     status,
     code: body.code ?? 'unknown',
     fields: [...new Set((body.errors ?? []).map((e) => e.message ?? '').filter(Boolean))],
@@ -45,7 +50,7 @@ export async function run<T>(request: () => Promise<Answered<T>>): Promise<Outco
     if (response.status === 401 && location.pathname !== '/signin') {
       location.assign(signInPath());
     }
-    return { ok: false, problem: asProblem(error, response.status) };
+    return { ok: false, problem: asProblem(error, response) };
   } catch {
     return { ok: false, problem: { status: 0, code: 'network', fields: [], byPath: {} } };
   }
@@ -72,6 +77,10 @@ export function explain(problem: Problem): string {
   // A malformed id in the address (a mistyped or cut-off link) finds nothing, as an unknown one.
   if (Object.keys(problem.byPath).some((path) => path.startsWith('params.'))) {
     return SENTENCES.not_found!;
+  }
+  if (problem.code === 'rate_limited' && problem.retryAfter) {
+    const minutes = Math.max(1, Math.ceil(problem.retryAfter / 60));
+    return `Too many requests just now. Please try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`;
   }
   if (problem.code === 'validation_failed') {
     const fields = problem.fields.length ? `: ${problem.fields.join('; ')}` : '';
