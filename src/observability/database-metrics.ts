@@ -70,16 +70,26 @@ async function readSnapshot(db: Db) {
  * workers, and across restarts; one snapshot serves scrapes a few seconds apart.
  */
 export function registerDatabaseMetrics(registry: Registry, db: Db, maxAgeMs = 5_000): void {
-  const snapshot = snapshotCache(() => readSnapshot(db), maxAgeMs);
+  const cached = snapshotCache(() => readSnapshot(db), maxAgeMs);
+  // PostgreSQL down must not take the request metrics with it: these series go missing instead,
+  // and `coach_invites_database_metrics_up` says why.
+  const snapshot = () => cached().catch(() => null);
+  registerCollected(registry, {
+    name: 'coach_invites_database_metrics_up',
+    help: '1 when the invite and webhook series could be read from PostgreSQL, else 0.',
+    type: 'gauge',
+    values: async () => [{ labels: {}, value: (await snapshot()) ? 1 : 0 }],
+  });
   registerCollected(registry, {
     name: 'coach_invites_invite_outcomes_total',
     help: 'Invites that reached each final state (accepted, declined, expired, cancelled).',
     type: 'counter',
     values: async () => {
-      const { inviteRows } = await snapshot();
+      const read = await snapshot();
+      if (!read) return [];
       return FINAL_OUTCOMES.map((outcome) => ({
         labels: { outcome },
-        value: inviteRows.find((row) => row.status === outcome)?.count ?? 0,
+        value: read.inviteRows.find((row) => row.status === outcome)?.count ?? 0,
       }));
     },
   });
@@ -88,7 +98,8 @@ export function registerDatabaseMetrics(registry: Registry, db: Db, maxAgeMs = 5
     help: 'Time from an invite being sent to the client accepting or declining it.',
     type: 'histogram',
     values: async () => {
-      const { inviteRows } = await snapshot();
+      const inviteRows = (await snapshot())?.inviteRows;
+      if (!inviteRows) return [];
       return ANSWERS.flatMap((outcome) => {
         const row = inviteRows.find((candidate) => candidate.status === outcome);
         const name = 'coach_invites_invite_answer_seconds';
@@ -109,14 +120,15 @@ export function registerDatabaseMetrics(registry: Registry, db: Db, maxAgeMs = 5
 
 function registerWebhookMetrics(
   registry: Registry,
-  snapshot: () => Promise<Awaited<ReturnType<typeof readSnapshot>>>,
+  snapshot: () => Promise<Awaited<ReturnType<typeof readSnapshot>> | null>,
 ): void {
   registerCollected(registry, {
     name: 'coach_invites_webhook_deliveries',
     help: 'Webhook deliveries (one per event and endpoint) by status: pending, succeeded, failed.',
     type: 'gauge',
     values: async (): Promise<CollectedValue[]> => {
-      const { deliveries } = await snapshot();
+      const deliveries = (await snapshot())?.deliveries;
+      if (!deliveries) return [];
       return WEBHOOK_DELIVERY_STATUSES.map((status) => ({
         labels: { status },
         value: deliveries.find((row) => row.status === status)?.count ?? 0,
@@ -128,7 +140,8 @@ function registerWebhookMetrics(
     help: 'Webhook delivery attempts (POSTs) by result: succeeded (a 2xx) or failed.',
     type: 'counter',
     values: async () => {
-      const { attempts } = await snapshot();
+      const attempts = (await snapshot())?.attempts;
+      if (!attempts) return [];
       return (['succeeded', 'failed'] as const).map((result) => ({
         labels: { result },
         value: attempts.find((row) => row.succeeded === (result === 'succeeded'))?.count ?? 0,

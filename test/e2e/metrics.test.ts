@@ -39,6 +39,7 @@ describe('GET /metrics after real invites', () => {
         current
       );
     });
+    expect(sample(text, 'coach_invites_database_metrics_up')).toBe(1);
     const acceptRoute = { method: 'POST', route: '/v1/invites/:id/accept', status: '200' };
     expect(sample(text, 'http_requests_total', acceptRoute)).toBe(1);
     expect(sample(text, 'http_request_duration_seconds_count', acceptRoute)).toBe(1);
