@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import proto from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { eventually, startHarness, TEST_SECRET, type Harness } from '../support/harness.js';
@@ -36,11 +37,22 @@ function startWorkerProcess(): ChildProcess {
   });
 }
 
+const workflowPollers = async () =>
+  (
+    await h.temporal.client.workflowService.describeTaskQueue({
+      namespace: h.config.temporalNamespace,
+      taskQueue: { name: h.config.taskQueue },
+      taskQueueType: proto.temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+    })
+  ).pollers?.length ?? 0;
+
 describe('a worker process killed mid-lifecycle', () => {
   it('leaves the invite to finish right on a new worker, with nothing doubled', async () => {
     const coach = await h.createUser('coach');
     const client = await h.createUser('client', { credits: 2, coach });
     worker = startWorkerProcess();
+    // Its start (bundling the workflows) can outlast the API's wait for the slot under load.
+    await eventually(async () => (await workflowPollers()) > 0, 90_000);
     const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(3) })).body;
     expect(invite.status).toBe('pending');
     await eventually(
