@@ -1,10 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/harness.js';
+import { slot } from '../support/invites.js';
 import { launchChromium } from './support/chromium.js';
 import { dayAhead, fillSlot, instantOf, invitesOf, signInFromLink } from './support/coach.js';
 import { checkPage } from './support/pages.js';
-import { ledgerOf, openInviteEmail } from './support/people.js';
+import { bookedSession, ledgerOf, openInviteEmail } from './support/people.js';
 import { startService, type Service } from './support/service.js';
 
 let service: Service;
@@ -106,3 +107,117 @@ describe('a coach’s session, from invite to cancellation', () => {
     await Promise.all([clientPage, proposalPage, page].map((p) => p.context().close()));
   });
 });
+
+describe('the send invite form', () => {
+  it('explains an overlap next to the form, keeping its values; refuses a time the clocks skip', async () => {
+    const coach = await service.createUser('coach', { name: 'Maria Jensen' });
+    const client = await service.createUser('client', { name: 'Alex Morgan', credits: 1 });
+    await service.assignClient(coach.id, client.id);
+    const date = dayAhead(8, ZONE);
+    const held = {
+      startsAt: instantOf(date, '22:00', ZONE),
+      endsAt: instantOf(date, '23:00', ZONE),
+    };
+    expect((await coach.api.post('/v1/invites', { clientId: client.id, ...held })).status).toBe(
+      201,
+    );
+
+    const page = await signInFromLink(service, browser, coach);
+    await page.goto(`${service.baseUrl}/invites/new`);
+    await fillSlot(page, { date, time: '22:30', message: 'Late, I know.' });
+    await page.getByRole('button', { name: 'Send invite' }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByText('This time overlaps a session or a pending invite').waitFor();
+    expect(await page.getByLabel('Date', { exact: true }).inputValue()).toBe(date);
+    expect(await page.getByLabel('Start time').inputValue()).toBe('22:30');
+    expect(await page.getByLabel(/^Message/).inputValue()).toBe('Late, I know.');
+    await checkPage(page, 'coach-send-invite-overlap');
+    expect(await invitesOf(coach)).toHaveLength(1);
+
+    // 02:30 on the last Sunday of March does not exist in Berlin: the clocks jump to 03:00.
+    const year = new Date().getUTCFullYear() + 1;
+    const springForward = lastSundayOfMarch(year);
+    await fillSlot(page, { date: springForward, time: '02:30' });
+    await page.getByRole('button', { name: 'Send invite' }).click();
+    await page.getByText(`02:30 does not exist on ${springForward} in ${ZONE}`).waitFor();
+    expect(await invitesOf(coach)).toHaveLength(1);
+    await page.context().close();
+  });
+});
+
+describe('withdrawing and the sent invites', () => {
+  it('withdraws a pending invite from home; sent invites show every status', async () => {
+    const coach = await service.createUser('coach', { name: 'Maria Jensen' });
+    const client = await service.createUser('client', { name: 'Alex Morgan', credits: 1 });
+    await service.assignClient(coach.id, client.id);
+    const date = dayAhead(9, ZONE);
+    const at = (time: string) => instantOf(date, time, ZONE);
+    const first = await coach.api.post('/v1/invites', {
+      clientId: client.id,
+      startsAt: at('09:00'),
+      endsAt: at('10:00'),
+    });
+    const second = await coach.api.post('/v1/invites', {
+      clientId: client.id,
+      startsAt: at('11:00'),
+      endsAt: at('12:00'),
+    });
+    await client.api.post(`/v1/invites/${second.body.id}/decline`, { reason: 'Busy then.' });
+
+    const page = await signInFromLink(service, browser, coach);
+    const withdraw = page.getByRole('button', { name: 'Withdraw invite' });
+    await withdraw.click();
+    await page.getByText('No invites are waiting for an answer.').waitFor();
+    expect((await coach.api.get(`/v1/invites/${first.body.id}`)).body.status).toBe('cancelled');
+
+    await page.getByRole('link', { name: 'Sent invites' }).click();
+    await page.getByRole('heading', { name: 'Sent invites' }).waitFor();
+    await page.getByText('Withdrawn', { exact: true }).waitFor();
+    await page.getByText('Declined', { exact: true }).waitFor();
+    await page.getByText('Reason given: Busy then.').waitFor();
+    await checkPage(page, 'coach-sent-invites');
+    await page.context().close();
+  });
+});
+
+describe('one coach and another', () => {
+  it('cannot see another coach’s clients, invites or sessions', async () => {
+    const coach = await service.createUser('coach', { name: 'Maria Jensen' });
+    const mine = await service.createUser('client', { name: 'Alex Morgan' });
+    const other = await service.createUser('coach', { name: 'Sam Berg' });
+    const theirs = await service.createUser('client', { name: 'Robin Diaz', credits: 1 });
+    await service.assignClient(coach.id, mine.id);
+    const session = await bookedSession(service, other, theirs, slot(10));
+    const [invite] = await invitesOf(other, 'accepted');
+
+    const page = await signInFromLink(service, browser, coach);
+    await page.goto(`${service.baseUrl}/invites/new`);
+    const clients = page.getByLabel('Client', { exact: true });
+    await clients.waitFor();
+    const options = await clients.locator('option').allTextContents();
+    expect(options).toEqual([`${mine.name} (${mine.email})`]);
+    await page.goto(`${service.baseUrl}/sessions/${session.id}`);
+    await page.getByRole('alert').getByText('It may belong to another coach').waitFor();
+    expect(await page.getByText(theirs.name).count()).toBe(0);
+    await page.goto(`${service.baseUrl}/invites`);
+    await page.getByText('No invites sent yet.').waitFor();
+
+    for (const path of [
+      `/v1/clients/${theirs.id}`,
+      `/v1/invites/${invite!.id}`,
+      `/v1/sessions/${session.id}`,
+    ])
+      expect((await coach.api.get(path)).status).toBe(404);
+    expect(
+      (await coach.api.post('/v1/invites', { clientId: theirs.id, ...slot(11) })).body.code,
+    ).toBe('client_not_found');
+    await page.context().close();
+  });
+});
+
+/** The last Sunday of March, when Europe's clocks spring forward. */
+function lastSundayOfMarch(year: number): string {
+  const day = new Date(Date.UTC(year, 2, 31));
+  day.setUTCDate(31 - day.getUTCDay());
+  return day.toISOString().slice(0, 10);
+}

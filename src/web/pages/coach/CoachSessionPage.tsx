@@ -10,6 +10,7 @@ import { QuestionnaireAnswers } from '../../components/coach/QuestionnaireAnswer
 import { useCoachSession } from '../../hooks/coach/useCoachSession';
 import { useMe } from '../../hooks/me-context';
 import { useTitle } from '../../hooks/useTitle';
+import { explainForCoach } from '../../lib/coach-problems';
 import { credits } from '../../lib/time';
 
 /** `/sessions/:id` for a coach: the client, the slot, their answers; propose a new time, cancel. */
@@ -20,8 +21,8 @@ export function CoachSessionPage() {
   const { session, client, questionnaire, reload } = useCoachSession(id);
   const [notice, setNotice] = useState<string | null>(null);
 
-  if (session.status === 'failed') return <ErrorText problem={session.problem} />;
-  if (client.status === 'failed') return <ErrorText problem={client.problem} />;
+  if (session.status === 'failed') return <ErrorText text={explainForCoach(session.problem)} />;
+  if (client.status === 'failed') return <ErrorText text={explainForCoach(client.problem)} />;
   if (session.status === 'loading' || client.status === 'loading' || !session.data || !client.data)
     return <Loading what="Loading the session" />;
   const name = client.data.name;
