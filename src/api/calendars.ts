@@ -55,11 +55,12 @@ export async function feedFor({ db, config, clock }: ApiDeps, token: string): Pr
   const held = role === 'coach' ? await heldSlotsOf(db, owner.id, now) : [];
   const entries = [
     ...sessions.map((session) => sessionEntry(session, role, config.appUrl)),
-    ...held.map(({ coach, client, kind, ...invite }) =>
+    ...held.map(({ coach, client, kind, coachZone, ...invite }) =>
       heldSlotEntry(
         { ...invite, reschedule: kind === 'reschedule' },
         { coach, client },
         config.appUrl,
+        coachZone,
       ),
     ),
   ].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());

@@ -1,3 +1,4 @@
+import { formatInZone } from '../domain/time-format.js';
 import type { CalendarEntry, CalendarPerson } from './calendar-file.js';
 
 /**
@@ -57,6 +58,8 @@ export function heldSlotEntry(
   invite: { id: string; startsAt: Date; endsAt: Date; expiresAt: Date; reschedule: boolean },
   people: { coach: CalendarPerson; client: CalendarPerson },
   appUrl: string,
+  /** The coach's zone, for the expiry in the description. */
+  timeZone: string,
 ): CalendarEntry {
   const url = `${appUrl}/invites/${invite.id}`;
   const what = invite.reschedule ? 'Proposed new time' : 'Invite';
@@ -67,7 +70,7 @@ export function heldSlotEntry(
     startsAt: invite.startsAt,
     endsAt: invite.endsAt,
     summary: `Held: ${what.toLowerCase()} for ${people.client.name}`,
-    description: `${what} to ${people.client.name}, waiting for an answer until ${invite.expiresAt.toISOString()}. The slot is held until then. Invite: ${url}`,
+    description: `${what} to ${people.client.name}, waiting for an answer until ${formatInZone(invite.expiresAt, timeZone)}. The slot is held until then. Invite: ${url}`,
     url,
     ...people,
   };

@@ -78,6 +78,7 @@ export async function heldSlotsOf(db: DbOrTx, coachId: string, now: Date) {
       startsAt: invites.startsAt,
       endsAt: invites.endsAt,
       expiresAt: invites.expiresAt,
+      coachZone: coachUser.timezone,
       coach: { name: coachUser.name, email: coachUser.email },
       client: { name: clientUser.name, email: clientUser.email },
     })
