@@ -1,4 +1,4 @@
-import { zonedToInstant } from './zoned-time';
+import { zonedToInstant } from './zoned-time.js';
 
 /** What the coach types for a slot: a day and a start on their own clock, and a length. */
 export interface SlotValues {
