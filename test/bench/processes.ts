@@ -86,7 +86,8 @@ export async function startStack() {
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      NODE_ENV: 'development',
+      // As production runs it: among others, React renders the emails with its production build.
+      NODE_ENV: 'production',
       LOG_LEVEL: 'info',
       DATABASE_URL: postgres.url,
       TEMPORAL_ADDRESS: temporal.address,
