@@ -4,6 +4,7 @@ import { UpcomingSessions } from '../../components/coach/UpcomingSessions';
 import { useBookedSessions, usePendingInvites } from '../../hooks/coach/useCoachLists';
 import { useMe } from '../../hooks/me-context';
 import { useTitle } from '../../hooks/useTitle';
+import '../../coach.css';
 
 /** `/` for a coach: what is coming, what waits for an answer, and "Send invite". */
 export function CoachHomePage() {

@@ -10,6 +10,7 @@ import { QuestionnaireAnswers } from '../../components/coach/QuestionnaireAnswer
 import { useCoachSession } from '../../hooks/coach/useCoachSession';
 import { useMe } from '../../hooks/me-context';
 import { useTitle } from '../../hooks/useTitle';
+import '../../coach.css';
 import { explainForCoach } from '../../lib/coach-problems';
 import { credits } from '../../lib/time';
 
