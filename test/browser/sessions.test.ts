@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/harness.js';
+import { parseCalendar } from '../support/ical.js';
 import { slot } from '../support/invites.js';
 import { launchChromium } from './support/chromium.js';
 import { buttonLink } from './support/emails.js';
@@ -105,6 +107,23 @@ describe('cancelling a session', () => {
     const client = await service.createUser('client', { name: 'Alex Morgan', credits: 2 });
     const session = await bookedSession(service, coach, client, slot(5));
     const page = await openSession(session.id, client.email);
+
+    // "Add to calendar" downloads the session as the one event its emails carry.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Add to calendar' }).click(),
+    ]);
+    const file = parseCalendar(readFileSync((await download.path())!, 'utf8'));
+    expect(file.events).toEqual([
+      expect.objectContaining({
+        uid: `session-${session.id}@coach-invites`,
+        status: 'CONFIRMED',
+        start: session.startsAt,
+        end: session.endsAt,
+        utc: true,
+        attendees: [`mailto:${client.email}`],
+      }),
+    ]);
 
     await page.getByRole('button', { name: 'Cancel session' }).click();
     await page.getByText('If you cancel now, 1 credit will come back to your balance.').waitFor();

@@ -1,4 +1,5 @@
 import { Link, useParams, useSearchParams } from 'react-router';
+import { AddToCalendar } from '../components/AddToCalendar';
 import { ErrorText } from '../components/ErrorText';
 import { Loading } from '../components/Loading';
 import { useCoach } from '../hooks/useCoach';
@@ -39,6 +40,7 @@ export function ConfirmedPage() {
             <Link className="button button--primary" to={`/sessions/${id}`}>
               View the session
             </Link>
+            <AddToCalendar sessionId={id} />
             <Link className="button button--quiet" to="/sessions">
               All sessions
             </Link>

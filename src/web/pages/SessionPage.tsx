@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { AddToCalendar } from '../components/AddToCalendar';
 import { CancelSession } from '../components/CancelSession';
 import { ErrorText } from '../components/ErrorText';
 import { Loading } from '../components/Loading';
@@ -50,6 +51,11 @@ export function SessionPage() {
         </p>
       )}
       <SessionFacts session={session.data} coach={coach.data} timeZone={me.timezone} />
+      {session.data.status === 'booked' && (
+        <p className="actions">
+          <AddToCalendar sessionId={session.data.id} />
+        </p>
+      )}
       <CancelSession session={session.data} timeZone={me.timezone} onCancelled={onCancelled} />
     </>
   );
