@@ -1,16 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { eventually, startHarness, TEST_SECRET, type Harness } from '../support/harness.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startHarness, type Harness } from '../support/harness.js';
+import { spawnService, workerEnv, type ServiceProcess } from '../support/service-process.js';
 import { slot } from '../support/invites.js';
 import type { WebhookReceiver } from '../support/webhook-receiver.js';
 import { coachAndClient, registeredReceiver, startRelay } from '../support/webhooks.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let h: Harness;
 let receiver: WebhookReceiver;
 let endpointId: string;
-const workers: ChildProcess[] = [];
+const workers: ServiceProcess[] = [];
 let relay: ReturnType<typeof startRelay> | undefined;
 
 beforeAll(async () => {
@@ -20,42 +18,20 @@ beforeAll(async () => {
   endpointId = registered.endpoint.id;
 });
 afterAll(async () => {
-  for (const worker of workers) worker.kill('SIGKILL');
+  for (const worker of workers) worker.child.kill('SIGKILL');
   await relay?.stop();
   await receiver.close();
   await h.close();
 });
 
-/**
- * `npm run worker` as its own process on this file's database and task queue; resolves once its
- * webhook relay has made its first pass (the worker logs it).
- */
-async function startWorkerProcess(relayInterval: string): Promise<ChildProcess> {
-  const worker = spawn(process.execPath, ['--import', 'tsx', 'src/main/worker.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'ignore'],
-    env: {
-      ...process.env,
-      DATABASE_URL: h.database.url,
-      TEMPORAL_ADDRESS: inject('temporalAddress'),
-      TEMPORAL_TASK_QUEUE: h.config.taskQueue,
-      AUTH_JWT_SECRET: TEST_SECRET,
-      RESEND_API_KEY: 're_test_key',
-      RESEND_BASE_URL: h.resend.url,
-      APP_URL: h.config.appUrl,
-      WEBHOOK_RELAY_INTERVAL: relayInterval,
-      LOG_LEVEL: 'info',
-    },
+/** `npm run worker` on this file's harness, once its webhook relay has made its first pass. */
+async function startWorkerProcess(relayInterval: string): Promise<ServiceProcess> {
+  const worker = spawnService('src/main/worker.ts', {
+    ...workerEnv(h),
+    WEBHOOK_RELAY_INTERVAL: relayInterval,
   });
   workers.push(worker);
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    worker.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('webhook relay running')) resolve();
-    });
-    worker.once('exit', (code) => reject(new Error(`worker exited (${code})`)));
-  });
+  await worker.waitFor('webhook relay running');
   return worker;
 }
 
@@ -66,8 +42,8 @@ describe('a worker process killed between a change and its delivery', () => {
     const { coach, client } = await coachAndClient(h);
     const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(3) })).body;
     expect(invite.status).toBe('pending');
-    first.kill('SIGKILL');
-    await new Promise((resolve) => first.once('exit', resolve));
+    first.child.kill('SIGKILL');
+    await first.exitCode;
     const waiting = (await h.operator.get(`/v1/webhooks/${endpointId}/deliveries`)).body.items;
     expect(waiting).toMatchObject([{ status: 'pending', attempts: 0, type: 'invite.sent' }]);
     expect(receiver.received).toEqual([]);

@@ -1,10 +1,9 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { eventually, startHarness, TEST_SECRET, type Harness } from '../support/harness.js';
+import { freePort } from '../../src/temporal/dev-server.js';
+import { eventually, startHarness, type Harness } from '../support/harness.js';
 import { slot } from '../support/invites.js';
 import { sample, scrape } from '../support/prometheus.js';
-import { spawnService, type ServiceProcess } from '../support/service-process.js';
+import { spawnService, workerEnv, type ServiceProcess } from '../support/service-process.js';
 
 let h: Harness;
 let worker: ServiceProcess | undefined;
@@ -17,26 +16,11 @@ afterAll(async () => {
   await h.close();
 });
 
-/** A port free a moment ago, for the worker's metrics endpoint. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe('the worker process (npm run worker) and its metrics port', () => {
   it('serves the Temporal SDK metrics and counts invites refused before they opened', async () => {
     const port = await freePort();
     worker = spawnService('src/main/worker.ts', {
-      DATABASE_URL: h.database.url,
-      TEMPORAL_ADDRESS: inject('temporalAddress'),
-      TEMPORAL_TASK_QUEUE: h.config.taskQueue,
-      AUTH_JWT_SECRET: TEST_SECRET,
-      RESEND_API_KEY: 're_test_key',
-      RESEND_BASE_URL: h.resend.url,
-      APP_URL: h.config.appUrl,
+      ...workerEnv(h),
       WORKER_METRICS_PORT: String(port),
     });
     await worker.waitFor('worker polling');

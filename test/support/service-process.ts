@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { eventually } from './harness.js';
+import { inject } from 'vitest';
+import { eventually, TEST_SECRET } from './harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -39,3 +40,21 @@ export function spawnService(entry: string, env: Record<string, string | undefin
 }
 
 export type ServiceProcess = ReturnType<typeof spawnService>;
+
+/** What `npm run worker` needs to serve a test harness's database, task queue and fake Resend. */
+export function workerEnv(h: {
+  database: { url: string };
+  config: { taskQueue: string; appUrl: string };
+  resend: { url: string };
+}): Record<string, string> {
+  return {
+    DATABASE_URL: h.database.url,
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    TEMPORAL_TASK_QUEUE: h.config.taskQueue,
+    AUTH_JWT_SECRET: TEST_SECRET,
+    RESEND_API_KEY: 're_test_key',
+    RESEND_BASE_URL: h.resend.url,
+    APP_URL: h.config.appUrl,
+    LOG_LEVEL: 'info',
+  };
+}
