@@ -4,11 +4,15 @@ import type { Recipient, SessionEvent } from '../src/domain/events.js';
 import { notifySessionParties, notifySessionParty } from './activity-proxies.js';
 import { leanFlow } from './patches.js';
 
-/** Whom a cancellation is told, by who cancelled: the other party, and a client always. */
-export const CANCELLATION_NOTICES: Record<Party, Recipient[]> = {
-  client: ['coach', 'client'],
-  coach: ['client'],
-};
+/**
+ * Whom a cancellation is told, the other party first: both, since each email carries the calendar
+ * event's cancellation. Runs before the lean flow told a coach's own cancellation to the client
+ * only, one activity per recipient, and replay as they ran.
+ */
+export function cancellationNotices(by: Party): Recipient[] {
+  if (by === 'client') return ['coach', 'client'];
+  return leanFlow() ? ['client', 'coach'] : ['client'];
+}
 
 /** Emails and notifies each recipient once; an email that cannot go out is logged, never thrown. */
 export async function notifySession(

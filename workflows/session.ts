@@ -17,7 +17,7 @@ import {
 import { historyIsLong, SessionLifecycle } from './session-lifecycle.js';
 import { EmailsBesideTimers } from './emails-beside-timers.js';
 import { leanFlow, patchedBefore } from './patches.js';
-import { CANCELLATION_NOTICES, notifySession } from './session-notices.js';
+import { cancellationNotices, notifySession } from './session-notices.js';
 
 /**
  * A booked session from acceptance to its end, as domain.md tells it: questionnaire reminders at
@@ -63,7 +63,7 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionStatu
     await notifySession(
       input.sessionId,
       'session_cancelled',
-      CANCELLATION_NOTICES[cancelledBy],
+      cancellationNotices(cancelledBy),
       'cancelled',
     );
   await condition(allHandlersFinished);

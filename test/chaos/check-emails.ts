@@ -57,9 +57,8 @@ function expectedEmails(f: Facts): Map<string, string> {
 
   for (const session of f.snapshot.sessions) {
     if (session.status === 'cancelled' && session.cancelledAt!.getTime() < f.judgedBefore) {
-      const told =
-        session.cancelledBy === 'client' ? [session.coachId, session.clientId] : [session.clientId];
-      for (const person of told)
+      // Both, whoever cancelled: each email withdraws the calendar event.
+      for (const person of [session.coachId, session.clientId])
         expected.set(`session_cancelled:${session.id}:cancelled:${person}`, 'the cancellation');
     }
     const movedAt = f.snapshot.invites

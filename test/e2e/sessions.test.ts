@@ -172,7 +172,7 @@ describe('cancellation policy', () => {
     );
   });
 
-  it('always refunds in full when the coach cancels, and tells the client', async () => {
+  it('always refunds in full when the coach cancels, and tells the client and the coach', async () => {
     const { coach, client, session } = await booked(5, 6);
     const cancelled = await coach.api.post(`/v1/sessions/${session.id}/cancel`, {});
     expect(cancelled.body).toMatchObject({
@@ -184,6 +184,9 @@ describe('cancellation policy', () => {
     expect((await emailsOf(h, 'session_cancelled', client.id))[0]?.text).toContain(
       '1 credit went back',
     );
+    const toCoach = await emailsOf(h, 'session_cancelled', coach.id);
+    expect(toCoach).toHaveLength(1);
+    expect(toCoach[0]?.text).toContain('You cancelled your session with');
   });
 
   it('is only for the session’s own coach and client', async () => {
