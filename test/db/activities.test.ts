@@ -1,35 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../activities/index.js';
 import { getCredits } from '../../src/db/queries/credits.js';
 import { invites, sessions } from '../../src/db/schema.js';
-import { createEmailService } from '../../src/email/email-service.js';
-import { logTransport } from '../../src/email/transport.js';
 import type { InviteInput } from '../../src/domain/inputs.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { buildInviteInput, seedPerson } from '../support/fixtures.js';
+import { activitiesOver, buildInviteInput, seedPerson } from '../support/fixtures.js';
 
 const HOUR = 3_600_000;
 let database: TestDatabase;
-let activities: ReturnType<typeof createActivities>;
+let activities: ReturnType<typeof activitiesOver>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const clock = () => new Date();
-  const email = createEmailService({
-    db: database.db,
-    transport: logTransport(() => {}),
-    from: 'x@example.com',
-    clock,
-  });
-  activities = createActivities({
-    db: database.db,
-    email,
-    clock,
-    appUrl: 'https://app.example.com',
-    authJwtSecret: 'test-secret-for-sign-in-links-only',
-  });
+  activities = activitiesOver(database.db);
 });
 afterAll(() => database.drop());
 

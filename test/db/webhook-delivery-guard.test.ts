@@ -1,14 +1,12 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../activities/index.js';
 import { recordWebhookEvent } from '../../src/db/queries/webhook-outbox.js';
 import { insertWebhookEndpoint } from '../../src/db/queries/webhook-endpoints.js';
 import { webhookAttempts, webhookDeliveries } from '../../src/db/schema.js';
 import type { InviteView } from '../../src/domain/views.js';
-import { createEmailService } from '../../src/email/email-service.js';
-import { logTransport } from '../../src/email/transport.js';
 import { postJson } from '../../src/webhooks/post.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { activitiesOver } from '../support/fixtures.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 let database: TestDatabase;
@@ -26,21 +24,7 @@ afterAll(async () => {
 
 describe('a production delivery', () => {
   it('is refused, and recorded as refused, when the endpoint’s host is not public any more', async () => {
-    const clock = () => new Date();
-    const email = createEmailService({
-      db: database.db,
-      transport: logTransport(() => {}),
-      from: 'x@example.com',
-      clock,
-    });
-    const activities = createActivities({
-      db: database.db,
-      email,
-      clock,
-      appUrl: 'https://app.example.com',
-      authJwtSecret: 'test-secret-for-sign-in-links-only',
-      production: true,
-    });
+    const activities = activitiesOver(database.db, { production: true });
     // Registered while it was allowed (or straight in the table): it now points at loopback.
     const endpoint = {
       url: receiver.url.replace('http:', 'https:'),

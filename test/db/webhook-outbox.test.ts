@@ -1,37 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../activities/index.js';
 import {
   insertWebhookEndpoint,
   updateWebhookEndpoint,
 } from '../../src/db/queries/webhook-endpoints.js';
 import { webhookDeliveries, webhookEvents } from '../../src/db/schema.js';
-import { createEmailService } from '../../src/email/email-service.js';
-import { logTransport } from '../../src/email/transport.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { buildInviteInput, seedPerson } from '../support/fixtures.js';
+import { activitiesOver, buildInviteInput, seedPerson } from '../support/fixtures.js';
 
 const HOUR = 3_600_000;
 let database: TestDatabase;
-let activities: ReturnType<typeof createActivities>;
+let activities: ReturnType<typeof activitiesOver>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const clock = () => new Date();
-  const email = createEmailService({
-    db: database.db,
-    transport: logTransport(() => {}),
-    from: 'x@example.com',
-    clock,
-  });
-  activities = createActivities({
-    db: database.db,
-    email,
-    clock,
-    appUrl: 'https://app.example.com',
-    authJwtSecret: 'test-secret-for-sign-in-links-only',
-  });
+  activities = activitiesOver(database.db);
   const endpoint = { url: 'https://hooks.example.com/', description: null, secret: 'whsec_x' };
   await insertWebhookEndpoint(database.db, { ...endpoint, events: ['invite.sent'] }, new Date());
   const off = await insertWebhookEndpoint(

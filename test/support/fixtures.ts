@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { createActivities, type ActivityDeps } from '../../activities/index.js';
 import type { Db } from '../../src/db/client.js';
 import { applyLedgerChange } from '../../src/db/queries/credits.js';
 import { upsertUser } from '../../src/db/queries/users.js';
 import { inviteExpiresAt, inviteReminderAt } from '../../src/domain/invite-timing.js';
 import type { InviteInput } from '../../src/domain/inputs.js';
+import { createEmailService } from '../../src/email/email-service.js';
+import { logTransport } from '../../src/email/transport.js';
 
 const HOUR = 3_600_000;
 
@@ -72,4 +75,23 @@ export function buildInviteInput(
     },
     ...rest,
   };
+}
+
+/** The worker's activities over a test database, with emails logged and the system clock. */
+export function activitiesOver(db: Db, extra: Partial<ActivityDeps> = {}) {
+  const clock = () => new Date();
+  const email = createEmailService({
+    db,
+    transport: logTransport(() => {}),
+    from: 'x@example.com',
+    clock,
+  });
+  return createActivities({
+    db,
+    email,
+    clock,
+    appUrl: 'https://app.example.com',
+    authJwtSecret: 'test-secret-for-sign-in-links-only',
+    ...extra,
+  });
 }

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import type { Session } from '../api/model';
-import { run } from '../api/problems';
+import { explain, run, type Problem } from '../api/problems';
 import { useAction } from '../hooks/useAction';
-import { credits, formatMoment } from '../lib/time';
 import { ErrorText } from './ErrorText';
 
 const cancel = (id: string) =>
@@ -11,28 +10,19 @@ const cancel = (id: string) =>
 
 type Terms = NonNullable<Session['cancellationTerms']>;
 
-/** What cancelling now means for the credits, said before anything is cancelled. */
-function termsSentence(session: Session, terms: Terms, timeZone: string): string {
-  if (terms.refundedCredits > 0) {
-    const until = terms.refundUntil
-      ? ` Cancelling after ${formatMoment(terms.refundUntil, timeZone)} refunds nothing.`
-      : '';
-    return `If you cancel now, ${credits(terms.refundedCredits)} will come back to your balance.${until}`;
-  }
-  const since = terms.refundUntil
-    ? ` Free cancellation ended ${formatMoment(terms.refundUntil, timeZone)}.`
-    : '';
-  return `If you cancel now, you will not get your ${credits(session.creditCost)} back.${since}`;
-}
-
-/** "Cancel session", then a confirmation that says beforehand whether the credits come back. */
+/**
+ * "Cancel session", then a confirmation that says beforehand what cancelling means (`terms`,
+ * worded for the coach or the client); nothing while the session can no longer be cancelled.
+ */
 export function CancelSession({
   session,
-  timeZone,
+  terms,
+  explainProblem = explain,
   onCancelled,
 }: {
   session: Session;
-  timeZone: string;
+  terms: (terms: Terms, session: Session) => string;
+  explainProblem?: (problem: Problem) => string;
   onCancelled: (refundedCredits: number) => void;
 }) {
   const [asking, setAsking] = useState(false);
@@ -42,8 +32,7 @@ export function CancelSession({
   useEffect(() => {
     if (asking) heading.current?.focus();
   }, [asking]);
-  const terms = session.cancellationTerms;
-  if (!terms) return null;
+  if (!session.cancellationTerms) return null;
 
   const onConfirm = async () => {
     const outcome = await cancelling.start(session.id);
@@ -62,8 +51,8 @@ export function CancelSession({
       <h2 id="confirm-cancel" ref={heading} tabIndex={-1}>
         Cancel this session?
       </h2>
-      <p>{termsSentence(session, terms, timeZone)}</p>
-      <ErrorText problem={cancelling.problem} />
+      <p>{terms(session.cancellationTerms, session)}</p>
+      {cancelling.problem && <ErrorText text={explainProblem(cancelling.problem)} />}
       <div className="actions">
         <button
           type="button"

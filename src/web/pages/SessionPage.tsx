@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { AddToCalendar } from '../components/AddToCalendar';
 import { CancelSession } from '../components/CancelSession';
+import { clientCancelTerms } from '../lib/cancel-terms';
 import { ErrorText } from '../components/ErrorText';
 import { Loading } from '../components/Loading';
 import { SessionFacts } from '../components/SessionFacts';
@@ -56,7 +57,11 @@ export function SessionPage() {
           <AddToCalendar sessionId={session.data.id} />
         </p>
       )}
-      <CancelSession session={session.data} timeZone={me.timezone} onCancelled={onCancelled} />
+      <CancelSession
+        session={session.data}
+        terms={(terms, current) => clientCancelTerms(current, terms, me.timezone)}
+        onCancelled={onCancelled}
+      />
     </>
   );
 }

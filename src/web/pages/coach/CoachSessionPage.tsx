@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorText } from '../../components/ErrorText';
 import { Loading } from '../../components/Loading';
-import { CoachCancelSession } from '../../components/coach/CoachCancelSession';
+import { CancelSession } from '../../components/CancelSession';
+import { coachCancelTerms } from '../../lib/cancel-terms';
 import { CoachSessionFacts } from '../../components/coach/CoachSessionFacts';
 import { CoachStatus } from '../../components/coach/CoachStatus';
 import { ProposeNewTime } from '../../components/coach/ProposeNewTime';
@@ -60,7 +61,12 @@ export function CoachSessionPage() {
       {session.data.cancellationTerms && (
         <div className="session-actions">
           <ProposeNewTime session={session.data} timeZone={me.timezone} onProposed={onProposed} />
-          <CoachCancelSession session={session.data} clientName={name} onCancelled={onCancelled} />
+          <CancelSession
+            session={session.data}
+            terms={(terms) => coachCancelTerms(terms, name)}
+            explainProblem={explainForCoach}
+            onCancelled={onCancelled}
+          />
         </div>
       )}
     </>
