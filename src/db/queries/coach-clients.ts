@@ -1,5 +1,6 @@
 import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { Db, DbOrTx } from '../client.js';
+import { preparedStatement } from '../prepared.js';
 import { coachClients, invites, users } from '../schema.js';
 import { findUserWithRole } from './users.js';
 
@@ -19,7 +20,7 @@ export interface ClientListItem {
 export type AssignResult = { ok: true; created: boolean } | { ok: false; reason: 'not_found' };
 
 /** Both people, when `coachId` is a coach and `clientId` a client. */
-async function pairExists(db: DbOrTx, coachId: string, clientId: string) {
+async function pairExists(db: Db, coachId: string, clientId: string) {
   const [coach, client] = await Promise.all([
     findUserWithRole(db, coachId, 'coach'),
     findUserWithRole(db, clientId, 'client'),
@@ -29,7 +30,7 @@ async function pairExists(db: DbOrTx, coachId: string, clientId: string) {
 
 /** Assigns a client to a coach; assigning again changes nothing. */
 export async function assignClient(
-  db: DbOrTx,
+  db: Db,
   coachId: string,
   clientId: string,
   now: Date,
@@ -46,7 +47,7 @@ export async function assignClient(
 
 /** Ends an assignment (if any); the pair's invites and sessions are left as they are. */
 export async function unassignClient(
-  db: DbOrTx,
+  db: Db,
   coachId: string,
   clientId: string,
 ): Promise<{ ok: boolean }> {
@@ -57,11 +58,21 @@ export async function unassignClient(
   return { ok: true };
 }
 
-export async function isClientOf(db: DbOrTx, coachId: string, clientId: string) {
-  const [row] = await db
+const clientOf = preparedStatement((db) =>
+  db
     .select({ clientId: coachClients.clientId })
     .from(coachClients)
-    .where(and(eq(coachClients.coachId, coachId), eq(coachClients.clientId, clientId)));
+    .where(
+      and(
+        eq(coachClients.coachId, sql.placeholder('coachId')),
+        eq(coachClients.clientId, sql.placeholder('clientId')),
+      ),
+    )
+    .prepare('is_client_of'),
+);
+
+export async function isClientOf(db: Db, coachId: string, clientId: string) {
+  const [row] = await clientOf(db).execute({ coachId, clientId });
   return row !== undefined;
 }
 

@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../client.js';
+import { preparedStatement } from '../prepared.js';
 import { coachClients, creditAccounts, users } from '../schema.js';
 
 export type User = typeof users.$inferSelect;
@@ -18,15 +19,21 @@ export async function findUser(db: DbOrTx, id: string): Promise<User | undefined
   return user;
 }
 
+const userWithRole = preparedStatement((db) =>
+  db
+    .select(userColumns)
+    .from(users)
+    .where(and(eq(users.id, sql.placeholder('id')), eq(users.role, sql.placeholder('role'))))
+    .prepare('find_user_with_role'),
+);
+
+/** Every API request's caller check. */
 export async function findUserWithRole(
-  db: DbOrTx,
+  db: Db,
   id: string,
   role: User['role'],
 ): Promise<User | undefined> {
-  const [user] = await db
-    .select(userColumns)
-    .from(users)
-    .where(and(eq(users.id, id), eq(users.role, role)));
+  const [user] = await userWithRole(db).execute({ id, role });
   return user;
 }
 
