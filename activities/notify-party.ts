@@ -1,10 +1,8 @@
-import { RecordMissingError } from '../src/db/errors.js';
-import { findInvite } from '../src/db/queries/invites.js';
-import { notificationExists } from '../src/db/queries/notifications.js';
+import { findInviteNotice, notificationExists } from '../src/db/queries/notifications.js';
 import type { InviteEvent, Recipient } from '../src/domain/events.js';
 import { renderInviteMessage } from '../src/email/invite-messages.js';
 import type { ActivityDeps } from './deps.js';
-import { deliverToParty } from './deliver.js';
+import { deliverToParties } from './deliver.js';
 import { acceptedSessionEvent } from './session-events.js';
 
 export interface NotifyPartyInput {
@@ -43,37 +41,32 @@ export function notifyParties(deps: ActivityDeps) {
   return async (
     input: Omit<NotifyPartyInput, 'recipient'> & { recipients: Recipient[] },
   ): Promise<('sent' | 'skipped')[]> => {
-    const invite = await findInvite(db, input.inviteId);
-    if (!invite) throw new RecordMissingError(`Invite ${input.inviteId} does not exist`);
+    const { invite, ...parties } = await findInviteNotice(db, input.inviteId, input.event);
     const originalSlot = input.originalSlot && {
       startsAt: new Date(input.originalSlot.startsAt),
       endsAt: new Date(input.originalSlot.endsAt),
     };
-    const outcomes: ('sent' | 'skipped')[] = [];
-    for (const recipient of input.recipients)
-      outcomes.push(
-        await deliverToParty(deps, {
-          parties: invite,
+    const acceptedEvent = acceptedSessionEvent(deps, invite);
+    return deliverToParties(deps, {
+      parties,
+      recipients: input.recipients,
+      type: input.event,
+      subject: invite.id,
+      overtaken: () => overtaken(deps, input.event, invite),
+      attach: async (recipient) =>
+        input.event === 'invite_accepted' ? acceptedEvent(recipient) : [],
+      render: (recipient, { coach, client }) =>
+        renderInviteMessage({
+          event: input.event,
           recipient,
-          type: input.event,
-          subject: invite.id,
-          overtaken: () => overtaken(deps, input.event, invite),
-          attach: async () =>
-            input.event === 'invite_accepted' ? acceptedSessionEvent(deps, invite, recipient) : [],
-          render: ({ coach, client }) =>
-            renderInviteMessage({
-              event: input.event,
-              recipient,
-              appUrl,
-              coach,
-              client,
-              invite,
-              originalSlot,
-              rebook: input.rebook ?? false,
-            }),
+          appUrl,
+          coach,
+          client,
+          invite,
+          originalSlot,
+          rebook: input.rebook ?? false,
         }),
-      );
-    return outcomes;
+    });
   };
 }
 

@@ -1,8 +1,8 @@
 import { isSessionActive } from '../src/domain/cancellation.js';
-import { getSessionWithQuestionnaire } from '../src/db/queries/sessions.js';
+import { findSessionNotice } from '../src/db/queries/notifications.js';
 import type { Recipient, SessionEvent } from '../src/domain/events.js';
 import { renderSessionMessage } from '../src/email/session-messages.js';
-import { deliverToParty } from './deliver.js';
+import { deliverToParties } from './deliver.js';
 import type { ActivityDeps } from './deps.js';
 import { cancelledSessionEvent } from './session-events.js';
 
@@ -22,34 +22,25 @@ export function notifySessionParties(deps: ActivityDeps) {
   return async (
     input: SessionNotice & { recipients: Recipient[] },
   ): Promise<('sent' | 'skipped')[]> => {
-    const { session, questionnaireStatus } = await getSessionWithQuestionnaire(db, input.sessionId);
-    const outcomes: ('sent' | 'skipped')[] = [];
-    for (const recipient of input.recipients)
-      outcomes.push(
-        await deliverToParty(deps, {
-          parties: session,
-          recipient,
-          type: input.event,
-          subject: `${session.id}:${input.keySuffix}`,
-          overtaken: () =>
-            input.event === 'questionnaire_reminder' &&
-            (questionnaireStatus === 'submitted' || !isSessionActive(session, deps.clock())),
-          attach: async () =>
-            input.event === 'session_cancelled'
-              ? cancelledSessionEvent(deps, session.id, recipient)
-              : [],
-          render: ({ coach, client }) =>
-            renderSessionMessage({
-              event: input.event,
-              recipient,
-              appUrl,
-              coach,
-              client,
-              session,
-            }),
-        }),
-      );
-    return outcomes;
+    const { session, questionnaireStatus, ...parties } = await findSessionNotice(
+      db,
+      input.sessionId,
+      { type: input.event, keySuffix: input.keySuffix },
+    );
+    const cancelledEvent = cancelledSessionEvent(deps, session.id);
+    return deliverToParties(deps, {
+      parties,
+      recipients: input.recipients,
+      type: input.event,
+      subject: `${session.id}:${input.keySuffix}`,
+      overtaken: () =>
+        input.event === 'questionnaire_reminder' &&
+        (questionnaireStatus === 'submitted' || !isSessionActive(session, deps.clock())),
+      attach: async (recipient) =>
+        input.event === 'session_cancelled' ? cancelledEvent(recipient) : [],
+      render: (recipient, { coach, client }) =>
+        renderSessionMessage({ event: input.event, recipient, appUrl, coach, client, session }),
+    });
   };
 }
 

@@ -1,8 +1,18 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type AnyColumn } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Recipient } from '../../domain/events.js';
 import type { Person } from '../../domain/model.js';
 import { RecordMissingError } from '../errors.js';
 import type { DbOrTx } from '../client.js';
-import { notifications, unreadNotificationCounts, users } from '../schema.js';
+import {
+  invites,
+  notifications,
+  questionnaires,
+  sessions,
+  unreadNotificationCounts,
+  users,
+} from '../schema.js';
+import type { InviteRow } from './invites.js';
 import { afterKey, pageOf, type Page, type PageRequest } from './pages.js';
 
 const columns = {
@@ -71,33 +81,100 @@ export async function notificationExists(db: DbOrTx, key: string): Promise<boole
   return row !== undefined;
 }
 
-/**
- * The coach and client of an invite or session as messages address them, and whether the
- * notification of `key` was recorded already (the person was told): one round trip.
- */
-export async function findPartiesAndWhetherTold(
-  db: DbOrTx,
+/** A notification's key, the email's too: `<type>:<subject>:<recipient id>`. */
+export const notificationKey = (...parts: string[]) => parts.join(':');
+
+/** The same key built in SQL from the row being read, so a read can ask whether it was recorded. */
+const notificationKeySql = (parts: (string | AnyColumn)[]) =>
+  sql.join(
+    parts.map((part) => sql`${part}::text`),
+    sql` || ':' || `,
+  );
+
+const coachUser = alias(users, 'coach_user');
+const clientUser = alias(users, 'client_user');
+
+const personOf = (user: typeof coachUser | typeof clientUser) => ({
+  id: user.id,
+  name: user.name,
+  email: user.email,
+  timezone: user.timezone,
+});
+
+const toldOf = (keyParts: (string | AnyColumn)[]) =>
+  sql<boolean>`exists (select 1 from ${notifications}
+    where ${notifications.key} = ${notificationKeySql(keyParts)})`;
+
+/** The people of a notice's subject and, for each, whether their notification was recorded. */
+const partiesOf = (type: string, subject: (string | AnyColumn)[]) => ({
+  coach: personOf(coachUser),
+  client: personOf(clientUser),
+  coachTold: toldOf([type, ...subject, coachUser.id]),
+  clientTold: toldOf([type, ...subject, clientUser.id]),
+});
+
+/** Both people of a notice as messages address them, and whether each was told already. */
+export interface NoticeParties {
+  coach: Person;
+  client: Person;
+  told: Record<Recipient, boolean>;
+}
+
+/** A left-joined person: no id when their row is missing. */
+type JoinedPerson = { [K in keyof Person]: Person[K] | null } | null;
+const found = (person: JoinedPerson): person is Person => person?.id != null;
+
+function noticeParties(
+  row: { coach: JoinedPerson; client: JoinedPerson; coachTold: boolean; clientTold: boolean },
   ids: { coachId: string; clientId: string },
-  key: string,
-): Promise<{ coach: Person; client: Person; told: boolean }> {
-  const told = db
-    .select({ told: sql<boolean>`true` })
-    .from(notifications)
-    .where(eq(notifications.key, key));
-  const people = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      timezone: users.timezone,
-      told: sql<boolean>`exists (${told})`,
-    })
-    .from(users)
-    .where(inArray(users.id, [ids.coachId, ids.clientId]));
-  const coach = people.find((person) => person.id === ids.coachId);
-  const client = people.find((person) => person.id === ids.clientId);
-  if (!coach || !client)
+): NoticeParties {
+  const { coach, client } = row;
+  if (!found(coach) || !found(client))
     throw new RecordMissingError(`Unknown coach ${ids.coachId} or client ${ids.clientId}`);
-  const person = ({ id, name, email, timezone }: Person) => ({ id, name, email, timezone });
-  return { coach: person(coach), client: person(client), told: coach.told };
+  return { coach, client, told: { coach: row.coachTold, client: row.clientTold } };
+}
+
+/**
+ * An invite, its coach and client, and whether each was told of `type` for it
+ * (`<type>:<invite id>:<recipient id>` recorded): everything a notice of it reads, in one
+ * round trip.
+ */
+export async function findInviteNotice(
+  db: DbOrTx,
+  inviteId: string,
+  type: string,
+): Promise<NoticeParties & { invite: InviteRow }> {
+  const [row] = await db
+    .select({ invite: invites, ...partiesOf(type, [invites.id]) })
+    .from(invites)
+    .leftJoin(coachUser, eq(coachUser.id, invites.coachId))
+    .leftJoin(clientUser, eq(clientUser.id, invites.clientId))
+    .where(eq(invites.id, inviteId));
+  if (!row) throw new RecordMissingError(`Invite ${inviteId} does not exist`);
+  return { invite: row.invite, ...noticeParties(row, row.invite) };
+}
+
+/**
+ * A session with its questionnaire's status, its coach and client, and whether each was told of
+ * `type` for it (`<type>:<session id>:<key suffix>:<recipient id>` recorded): one round trip.
+ */
+export async function findSessionNotice(
+  db: DbOrTx,
+  sessionId: string,
+  notice: { type: string; keySuffix: string },
+) {
+  const [row] = await db
+    .select({
+      session: sessions,
+      questionnaireStatus: questionnaires.status,
+      ...partiesOf(notice.type, [sessions.id, notice.keySuffix]),
+    })
+    .from(sessions)
+    .leftJoin(questionnaires, eq(questionnaires.sessionId, sessions.id))
+    .leftJoin(coachUser, eq(coachUser.id, sessions.coachId))
+    .leftJoin(clientUser, eq(clientUser.id, sessions.clientId))
+    .where(eq(sessions.id, sessionId));
+  if (!row) throw new RecordMissingError(`Session ${sessionId} does not exist`);
+  const { session, questionnaireStatus } = row;
+  return { session, questionnaireStatus, ...noticeParties(row, session) };
 }
