@@ -1,9 +1,10 @@
-import { and, desc, eq, isNull, sql, type AnyColumn } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type AnyColumn, type Placeholder } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Recipient } from '../../domain/events.js';
 import type { Person } from '../../domain/model.js';
 import { RecordMissingError } from '../errors.js';
-import type { DbOrTx } from '../client.js';
+import type { Db, DbOrTx } from '../client.js';
+import { preparedStatement } from '../prepared.js';
 import {
   invites,
   notifications,
@@ -84,8 +85,11 @@ export async function notificationExists(db: DbOrTx, key: string): Promise<boole
 /** A notification's key, the email's too: `<type>:<subject>:<recipient id>`. */
 export const notificationKey = (...parts: string[]) => parts.join(':');
 
+/** A part of a key: a value, a placeholder or a column of the row being read. */
+type KeyPart = string | Placeholder | AnyColumn;
+
 /** The same key built in SQL from the row being read, so a read can ask whether it was recorded. */
-const notificationKeySql = (parts: (string | AnyColumn)[]) =>
+const notificationKeySql = (parts: KeyPart[]) =>
   sql.join(
     parts.map((part) => sql`${part}::text`),
     sql` || ':' || `,
@@ -101,12 +105,12 @@ const personOf = (user: typeof coachUser | typeof clientUser) => ({
   timezone: user.timezone,
 });
 
-const toldOf = (keyParts: (string | AnyColumn)[]) =>
+const toldOf = (keyParts: KeyPart[]) =>
   sql<boolean>`exists (select 1 from ${notifications}
     where ${notifications.key} = ${notificationKeySql(keyParts)})`;
 
 /** The people of a notice's subject and, for each, whether their notification was recorded. */
-const partiesOf = (type: string, subject: (string | AnyColumn)[]) => ({
+const partiesOf = (type: KeyPart, subject: KeyPart[]) => ({
   coach: personOf(coachUser),
   client: personOf(clientUser),
   coachTold: toldOf([type, ...subject, coachUser.id]),
@@ -134,22 +138,27 @@ function noticeParties(
   return { coach, client, told: { coach: row.coachTold, client: row.clientTold } };
 }
 
+const inviteNotice = preparedStatement((db) =>
+  db
+    .select({ invite: invites, ...partiesOf(sql.placeholder('type'), [invites.id]) })
+    .from(invites)
+    .leftJoin(coachUser, eq(coachUser.id, invites.coachId))
+    .leftJoin(clientUser, eq(clientUser.id, invites.clientId))
+    .where(eq(invites.id, sql.placeholder('inviteId')))
+    .prepare('find_invite_notice'),
+);
+
 /**
  * An invite, its coach and client, and whether each was told of `type` for it
  * (`<type>:<invite id>:<recipient id>` recorded): everything a notice of it reads, in one
  * round trip.
  */
 export async function findInviteNotice(
-  db: DbOrTx,
+  db: Db,
   inviteId: string,
   type: string,
 ): Promise<NoticeParties & { invite: InviteRow }> {
-  const [row] = await db
-    .select({ invite: invites, ...partiesOf(type, [invites.id]) })
-    .from(invites)
-    .leftJoin(coachUser, eq(coachUser.id, invites.coachId))
-    .leftJoin(clientUser, eq(clientUser.id, invites.clientId))
-    .where(eq(invites.id, inviteId));
+  const [row] = await inviteNotice(db).execute({ inviteId, type });
   if (!row) throw new RecordMissingError(`Invite ${inviteId} does not exist`);
   return { invite: row.invite, ...noticeParties(row, row.invite) };
 }
