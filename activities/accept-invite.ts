@@ -10,7 +10,7 @@ import {
 } from '../src/db/queries/sessions.js';
 import { toInviteView } from '../src/db/queries/views.js';
 import { recordInviteEvent, recordWebhookEvent } from '../src/db/queries/webhook-outbox.js';
-import type { AcceptResult } from '../src/domain/views.js';
+import type { AcceptResult, SessionView } from '../src/domain/views.js';
 import type { ActivityDeps } from './deps.js';
 
 type Refusal = 'insufficient_credits' | 'invite_not_pending' | 'session_not_active';
@@ -48,13 +48,23 @@ async function moveSession(tx: Tx, invite: InviteRow, at: Date): Promise<Step> {
   return { ok: true };
 }
 
-/** The outbox's side of an acceptance: the invite's answer and what it did to the session. */
-async function recordAcceptance(tx: Tx, invite: InviteRow, at: Date): Promise<void> {
+/**
+ * The outbox's side of an acceptance: the invite's answer and what it did to the session. Returns
+ * the session as recorded, which is also the acceptance's answer.
+ */
+async function recordAcceptance(tx: Tx, invite: InviteRow, at: Date): Promise<SessionView> {
   await recordInviteEvent(tx, 'invite.accepted', toInviteView(invite), at);
   const session = await getSessionView(tx, invite.sessionId!);
   const type = invite.kind === 'reschedule' ? 'session.rescheduled' : 'session.booked';
   await recordWebhookEvent(tx, { type, key: `${type}:${invite.id}`, data: session, at });
+  return session;
 }
+
+const accepted = (invite: InviteRow, session: SessionView): AcceptOutcome => ({
+  ok: true,
+  invite: toInviteView(invite),
+  session,
+});
 
 /**
  * Acceptance as one transaction keyed by the invite: charge the ledger, book the block, create the
@@ -64,7 +74,7 @@ async function recordAcceptance(tx: Tx, invite: InviteRow, at: Date): Promise<vo
 export function acceptInvite({ db, clock }: ActivityDeps) {
   return async (input: { inviteId: string; sessionId: string }): Promise<AcceptOutcome> =>
     db.transaction(async (tx) => {
-      let invite = await lockInvite(tx, input.inviteId);
+      const invite = await lockInvite(tx, input.inviteId);
       if (invite.status === 'pending') {
         const at = clock();
         const sessionId = invite.kind === 'reschedule' ? invite.sessionId! : input.sessionId;
@@ -73,11 +83,10 @@ export function acceptInvite({ db, clock }: ActivityDeps) {
             ? await moveSession(tx, invite, at)
             : await bookNewSession(tx, invite, sessionId, at);
         if (!step.ok) return step;
-        invite = await markInviteAccepted(tx, invite.id, sessionId, at);
-        await recordAcceptance(tx, invite, at);
+        const answered = await markInviteAccepted(tx, invite.id, sessionId, at);
+        return accepted(answered, await recordAcceptance(tx, answered, at));
       }
       if (invite.status !== 'accepted') return { ok: false, reason: 'invite_not_pending' };
-      const session = await getSessionView(tx, invite.sessionId!);
-      return { ok: true, invite: toInviteView(invite), session };
+      return accepted(invite, await getSessionView(tx, invite.sessionId!));
     });
 }

@@ -25,8 +25,13 @@ class Refused extends Error {
  */
 export function holdSlot({ db, clock }: ActivityDeps) {
   return async (input: InviteInput): Promise<HoldOutcome> => {
-    const existing = await findInvite(db, input.inviteId);
-    if (existing) return { ok: true, invite: toInviteView(existing) };
+    // A new invite is written straight away: a retry after a commit meets the invites primary key
+    // (written before the block, so before any overlap) and finds the invite below. A reschedule
+    // looks first, as its session may since have ended and would refuse the retry.
+    if (input.kind === 'reschedule') {
+      const existing = await findInvite(db, input.inviteId);
+      if (existing) return { ok: true, invite: toInviteView(existing) };
+    }
     try {
       const invite = await db.transaction(async (tx) => {
         if (input.sessionId) {

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCredits } from '../../src/db/queries/credits.js';
-import { invites, sessions } from '../../src/db/schema.js';
+import { replaceQuestions } from '../../src/db/queries/question-sets.js';
+import {
+  calendarBlocks,
+  invites,
+  questionnaires,
+  questionSets,
+  sessions,
+} from '../../src/db/schema.js';
+import { DEFAULT_QUESTIONS, type Question } from '../../src/domain/questions.js';
 import type { InviteInput } from '../../src/domain/inputs.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { activitiesOver, buildInviteInput, seedPerson } from '../support/fixtures.js';
@@ -43,11 +51,87 @@ async function book(credits: number, startsInMs: number, creditCost = 1) {
   return { ...ids, input, session: accepted.session };
 }
 
+describe('holdSlot', () => {
+  it('answers a retry after its commit with the same invite, holding one block', async () => {
+    const input = inviteInput(await people(1), 30 * HOUR);
+    const first = await activities.holdSlot(input);
+    const retried = await activities.holdSlot(input);
+    expect(first.ok).toBe(true);
+    expect(retried).toEqual(first);
+    const blocks = await database.db
+      .select()
+      .from(calendarBlocks)
+      .where(eq(calendarBlocks.inviteId, input.inviteId));
+    expect(blocks).toMatchObject([{ status: 'held' }]);
+  });
+
+  it('answers a retry with the invite as it is now, also once it was accepted', async () => {
+    const { input } = await book(1, 34 * HOUR);
+    const retried = await activities.holdSlot(input);
+    expect(retried).toMatchObject({ ok: true, invite: { id: input.inviteId, status: 'accepted' } });
+  });
+
+  it('refuses an overlapping slot of the same coach, leaving nothing behind', async () => {
+    const ids = await people(1);
+    await activities.holdSlot(inviteInput(ids, 38 * HOUR));
+    const overlapping = inviteInput(ids, 38 * HOUR + HOUR / 2);
+    expect(await activities.holdSlot(overlapping)).toEqual({
+      ok: false,
+      reason: 'slot_unavailable',
+    });
+    expect(
+      await database.db.select().from(invites).where(eq(invites.id, overlapping.inviteId)),
+    ).toEqual([]);
+  });
+});
+
 describe('acceptInvite', () => {
   it('books a free session (SESSION_CREDIT_COST=0) without a ledger entry', async () => {
     const { clientId, session } = await book(0, 48 * HOUR, 0);
     expect(session).toMatchObject({ status: 'booked', creditCost: 0 });
     expect(await getCredits(database.db, clientId)).toEqual({ balance: 0, ledger: [] });
+  });
+
+  it('charges once and answers a retry after its commit with the same session', async () => {
+    const { clientId, input, session } = await book(2, 52 * HOUR);
+    const retried = await activities.acceptInvite({
+      inviteId: input.inviteId,
+      sessionId: randomUUID(),
+    });
+    expect(retried).toMatchObject({ ok: true, session, invite: { status: 'accepted' } });
+    expect((await getCredits(database.db, clientId)).balance).toBe(1);
+  });
+
+  it('refuses when the client cannot afford the session, booking nothing', async () => {
+    const ids = await people(0);
+    const input = inviteInput(ids, 56 * HOUR);
+    await activities.holdSlot(input);
+    const sessionId = randomUUID();
+    expect(await activities.acceptInvite({ inviteId: input.inviteId, sessionId })).toEqual({
+      ok: false,
+      reason: 'insufficient_credits',
+    });
+    expect(await database.db.select().from(sessions).where(eq(sessions.id, sessionId))).toEqual([]);
+  });
+
+  it('books with the default questions, then with the set an operator saved', async () => {
+    const questionsOf = async (sessionId: string) => {
+      const [row] = await database.db
+        .select({ questions: questionnaires.questions })
+        .from(questionnaires)
+        .where(eq(questionnaires.sessionId, sessionId));
+      return row?.questions;
+    };
+    const before = await book(1, 60 * HOUR);
+    expect(await questionsOf(before.session.id)).toEqual(DEFAULT_QUESTIONS);
+    const questions: Question[] = [
+      { id: 'goal', label: 'Your goal?', kind: 'text', required: true },
+    ];
+    await replaceQuestions(database.db, questions, new Date());
+    const after = await book(1, 64 * HOUR);
+    expect(await questionsOf(after.session.id)).toEqual(questions);
+    expect(await questionsOf(before.session.id)).toEqual(DEFAULT_QUESTIONS);
+    await database.db.delete(questionSets);
   });
 });
 

@@ -6,7 +6,7 @@ import { RecordMissingError } from '../errors.js';
 import { questionnaires, sessions } from '../schema.js';
 import { bookHeldBlockOf, releaseBlock } from './calendar.js';
 import type { InviteRow } from './invites.js';
-import { currentQuestions } from './question-sets.js';
+import { currentQuestionsExpression } from './question-sets.js';
 import { afterKey, pageOf, type Page, type PageRequest } from './pages.js';
 import { toSessionView } from './views.js';
 
@@ -106,8 +106,9 @@ export async function insertBookedSession(
     createdAt: at,
   });
   // The session keeps the questions it was booked with, whatever the set becomes later.
-  const questions = await currentQuestions(tx);
-  await tx.insert(questionnaires).values({ sessionId, status: 'pending', questions });
+  await tx
+    .insert(questionnaires)
+    .values({ sessionId, status: 'pending', questions: currentQuestionsExpression(tx) });
   await bookHeldBlockOf(tx, invite.id, sessionId);
 }
 
