@@ -1,5 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { Db, DbOrTx } from '../client.js';
+import { preparedStatement } from '../prepared.js';
 import { creditAccounts, creditLedger } from '../schema.js';
 
 type LedgerReason = (typeof creditLedger.$inferInsert)['reason'];
@@ -101,15 +102,20 @@ async function committedEntry(tx: DbOrTx, change: LedgerChange) {
   return row!;
 }
 
-export async function getBalance(db: DbOrTx, userId: string): Promise<number> {
-  const [account] = await db
+const balanceOf = preparedStatement((db) =>
+  db
     .select({ balance: creditAccounts.balance })
     .from(creditAccounts)
-    .where(eq(creditAccounts.userId, userId));
+    .where(eq(creditAccounts.userId, sql.placeholder('userId')))
+    .prepare('get_balance'),
+);
+
+export async function getBalance(db: Db, userId: string): Promise<number> {
+  const [account] = await balanceOf(db).execute({ userId });
   return account?.balance ?? 0;
 }
 
-export async function getCredits(db: DbOrTx, userId: string) {
+export async function getCredits(db: Db, userId: string) {
   const balance = await getBalance(db, userId);
   const ledger = await db
     .select({

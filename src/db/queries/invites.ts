@@ -1,9 +1,10 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { InviteInput } from '../../domain/inputs.js';
-import type { Caller, InviteStatus } from '../../domain/model.js';
+import type { Caller, InviteStatus, Role } from '../../domain/model.js';
 import type { InviteView } from '../../domain/views.js';
 import { inviteWorkflowId } from '../../domain/workflow-ids.js';
-import type { DbOrTx } from '../client.js';
+import type { Db, DbOrTx } from '../client.js';
+import { preparedStatement } from '../prepared.js';
 import { RecordMissingError } from '../errors.js';
 import { calendarBlocks, invites } from '../schema.js';
 import { releaseHeldBlockOf } from './calendar.js';
@@ -12,18 +13,29 @@ import { toInviteView } from './views.js';
 
 export type InviteRow = typeof invites.$inferSelect;
 
-/** Limits a query to the caller's own invites; operators see every invite. */
-const ownedBy = (caller: Caller): SQL | undefined => {
-  if (caller.role === 'operator') return undefined;
-  return caller.role === 'coach' ? eq(invites.coachId, caller.id) : eq(invites.clientId, caller.id);
+/** Limits a query to invites of `callerId` in `role`; operators see every invite. */
+const ownedBy = (role: Role, callerId: string | Placeholder): SQL | undefined => {
+  if (role === 'operator') return undefined;
+  return role === 'coach' ? eq(invites.coachId, callerId) : eq(invites.clientId, callerId);
+};
+
+const inviteFor = (role: Role) =>
+  preparedStatement((db) =>
+    db
+      .select()
+      .from(invites)
+      .where(and(eq(invites.id, sql.placeholder('id')), ownedBy(role, sql.placeholder('callerId'))))
+      .prepare(`find_invite_for_${role}`),
+  );
+const INVITE_FOR: Record<Role, ReturnType<typeof inviteFor>> = {
+  operator: inviteFor('operator'),
+  coach: inviteFor('coach'),
+  client: inviteFor('client'),
 };
 
 /** The invite, if the caller may see it: its coach, its client, or an operator. */
-export async function findInviteForCaller(db: DbOrTx, id: string, caller: Caller) {
-  const [row] = await db
-    .select()
-    .from(invites)
-    .where(and(eq(invites.id, id), ownedBy(caller)));
+export async function findInviteForCaller(db: Db, id: string, caller: Caller) {
+  const [row] = await INVITE_FOR[caller.role](db).execute({ id, callerId: caller.id });
   return row ? toInviteView(row) : undefined;
 }
 
@@ -38,7 +50,7 @@ export async function listInvitesForCaller(
     .from(invites)
     .where(
       and(
-        ownedBy(caller),
+        ownedBy(caller.role, caller.id),
         filter.status ? eq(invites.status, filter.status) : undefined,
         afterKey(invites.startsAt, invites.id, filter.after, 'asc'),
       ),
