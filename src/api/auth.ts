@@ -2,6 +2,7 @@ import type { RequestHandler, Response } from 'express';
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
+import { hmacKey } from '../auth/hmac-key.js';
 import { isPurposeTokenPayload } from '../auth/purpose-tokens.js';
 import { verifySessionToken } from '../auth/session-tokens.js';
 import { findUser, findUserWithRole } from '../db/queries/users.js';
@@ -13,8 +14,6 @@ import { sessionCookieOf } from './session-cookie.js';
 
 const claimsSchema = z.object({ sub: z.uuid(), role: z.enum(ROLES) });
 
-const keyOf = (secret: string) => new TextEncoder().encode(secret);
-
 export async function signToken(
   secret: string,
   caller: Caller,
@@ -25,7 +24,7 @@ export async function signToken(
     .setSubject(caller.id)
     .setIssuedAt()
     .setExpirationTime(expiresIn)
-    .sign(keyOf(secret));
+    .sign(await hmacKey(secret));
 }
 
 /**
@@ -60,7 +59,7 @@ async function bearerCaller(secret: string, db: Db, header: string): Promise<Cal
   if (!match?.[1]) throw new ApiError('unauthenticated', 'Sign in, or send a bearer token.');
   let payload;
   try {
-    ({ payload } = await jwtVerify(match[1], keyOf(secret), {
+    ({ payload } = await jwtVerify(match[1], await hmacKey(secret), {
       algorithms: ['HS256'],
       requiredClaims: ['exp', 'sub'],
     }));

@@ -1,4 +1,5 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
+import { hmacKey } from './hmac-key.js';
 
 /**
  * Tokens this service issues to itself, each for one purpose only. The purpose is the audience
@@ -12,7 +13,6 @@ export type TokenCheck =
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const keyOf = (secret: string) => new TextEncoder().encode(secret);
 const typOf = (purpose: TokenPurpose) => `${purpose}+jwt`;
 const seconds = (at: Date) => Math.floor(at.getTime() / 1000);
 
@@ -26,7 +26,7 @@ export async function signPurposeToken(
     .setAudience(input.purpose)
     .setIssuedAt(seconds(input.now))
     .setExpirationTime(seconds(input.expiresAt))
-    .sign(keyOf(secret));
+    .sign(await hmacKey(secret));
 }
 
 /** Checks signature, purpose and expiry at `now`; says why a token is refused, never throws. */
@@ -37,7 +37,7 @@ export async function verifyPurposeToken(
   now: Date,
 ): Promise<TokenCheck> {
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), {
+    const { payload } = await jwtVerify(token, await hmacKey(secret), {
       algorithms: ['HS256'],
       audience: purpose,
       typ: typOf(purpose),
