@@ -1,6 +1,6 @@
 import { isSessionActive } from '../src/domain/cancellation.js';
 import { EXCLUSION_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '../src/db/errors.js';
-import { findInvite, insertHeldInvite } from '../src/db/queries/invites.js';
+import { findInvite, insertHeldInvite, insertNewHeldInvite } from '../src/db/queries/invites.js';
 import { lockSession } from '../src/db/queries/sessions.js';
 import { recordInviteEvent } from '../src/db/queries/webhook-outbox.js';
 import { toInviteView } from '../src/db/queries/views.js';
@@ -18,21 +18,25 @@ class Refused extends Error {
 }
 
 /**
- * Writes the pending invite and its held calendar block in one transaction. The exclusion
- * constraint refuses an overlap (`slot_unavailable`, leaving nothing behind); a retry after a
- * commit finds the invite and returns it. A reschedule locks its session first, as cancelling
- * does, so a proposal never outlives a session cancelled at the same moment.
+ * Writes the pending invite and its held calendar block atomically: a new invite in one statement,
+ * a reschedule in a transaction. The exclusion constraint refuses an overlap (`slot_unavailable`,
+ * leaving nothing behind); a retry after a commit finds the invite and returns it. A reschedule
+ * locks its session first, as cancelling does, so a proposal never outlives a session cancelled at
+ * the same moment.
  */
 export function holdSlot({ db, clock }: ActivityDeps) {
   return async (input: InviteInput): Promise<HoldOutcome> => {
-    // A new invite is written straight away: a retry after a commit meets the invites primary key
-    // (written before the block, so before any overlap) and finds the invite below. A reschedule
-    // looks first, as its session may since have ended and would refuse the retry.
+    // A new invite is written straight away, in one statement: a retry after a commit meets the
+    // invites primary key (written before the block, so before any overlap) and finds the invite
+    // below. A reschedule looks first, as its session may since have ended and would refuse the
+    // retry; it then locks its session in a transaction.
     if (input.kind === 'reschedule') {
       const existing = await findInvite(db, input.inviteId);
       if (existing) return { ok: true, invite: toInviteView(existing) };
     }
     try {
+      if (input.kind === 'new' && !input.sessionId)
+        return { ok: true, invite: await insertNewHeldInvite(db, input) };
       const invite = await db.transaction(async (tx) => {
         if (input.sessionId) {
           const session = await lockSession(tx, input.sessionId);

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { InviteInput } from '../../domain/inputs.js';
 import type { Caller, InviteStatus, Role } from '../../domain/model.js';
 import type { InviteView } from '../../domain/views.js';
@@ -8,6 +9,7 @@ import { preparedStatement } from '../prepared.js';
 import { RecordMissingError } from '../errors.js';
 import { calendarBlocks, invites } from '../schema.js';
 import { releaseHeldBlockOf } from './calendar.js';
+import { inviteEvent, outboxInserts } from './webhook-outbox.js';
 import { afterKey, pageOf, type Page, type PageRequest } from './pages.js';
 import { toInviteView } from './views.js';
 
@@ -72,35 +74,70 @@ export async function lockInvite(tx: DbOrTx, id: string): Promise<InviteRow> {
   return invite;
 }
 
+/**
+ * The pending invite `input` writes, as the database then holds it: its timestamps are the input's
+ * to the millisecond, as they are sent, and `toInviteView` of it is the written row's view.
+ */
+function pendingInviteRow(input: InviteInput): InviteRow {
+  return {
+    id: input.inviteId,
+    kind: input.kind,
+    coachId: input.coachId,
+    clientId: input.clientId,
+    sessionId: input.sessionId ?? null,
+    startsAt: new Date(input.startsAt),
+    endsAt: new Date(input.endsAt),
+    creditCost: input.creditCost,
+    message: input.message ?? null,
+    status: 'pending',
+    expiresAt: new Date(input.expiresAt),
+    createdAt: new Date(input.sentAt),
+    respondedAt: null,
+    declineReason: null,
+    workflowId: inviteWorkflowId(input.inviteId),
+  };
+}
+
+/** The held calendar block of a pending invite's slot; `inviteId` may be an SQL expression. */
+const heldBlockOf = (
+  invite: InviteRow,
+  inviteId: string | SQL = invite.id,
+): PgInsertValue<typeof calendarBlocks> => ({
+  id: invite.id,
+  coachId: invite.coachId,
+  startsAt: invite.startsAt,
+  endsAt: invite.endsAt,
+  status: 'held',
+  inviteId,
+  sessionId: invite.sessionId,
+});
+
 /** Writes a pending invite and its held block; the exclusion constraint refuses an overlap. */
 export async function insertHeldInvite(tx: DbOrTx, input: InviteInput): Promise<InviteView> {
-  const slot = { startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) };
-  const [row] = await tx
-    .insert(invites)
-    .values({
-      id: input.inviteId,
-      kind: input.kind,
-      coachId: input.coachId,
-      clientId: input.clientId,
-      sessionId: input.sessionId,
-      ...slot,
-      creditCost: input.creditCost,
-      message: input.message,
-      status: 'pending',
-      expiresAt: new Date(input.expiresAt),
-      createdAt: new Date(input.sentAt),
-      workflowId: inviteWorkflowId(input.inviteId),
-    })
-    .returning();
-  await tx.insert(calendarBlocks).values({
-    id: input.inviteId,
-    coachId: input.coachId,
-    ...slot,
-    status: 'held',
-    inviteId: input.inviteId,
-    sessionId: input.sessionId,
-  });
+  const [row] = await tx.insert(invites).values(pendingInviteRow(input)).returning();
+  await tx.insert(calendarBlocks).values(heldBlockOf(row!));
   return toInviteView(row!);
+}
+
+/**
+ * A new invite (no session to lock) in one statement, atomic without a transaction: the invite, its
+ * held block, and its `invite.sent` event with the event's deliveries. The invite is inserted first
+ * (the block's insert reads its id from it), so a retry after a commit meets the invites primary key
+ * (a unique violation) before anything else; an overlap meets the blocks' exclusion constraint and
+ * the whole statement, the invite too, is undone. Answers the invite's view, built from the input
+ * as written (the event's data, which `toInviteView` of the stored row equals).
+ */
+export async function insertNewHeldInvite(db: DbOrTx, input: InviteInput): Promise<InviteView> {
+  const row = pendingInviteRow(input);
+  const view = toInviteView(row);
+  const invite = db.insert(invites).values(row);
+  const block = db.insert(calendarBlocks).values(heldBlockOf(row, sql`(select id from invite)`));
+  await db.execute(sql`
+    with invite as (${invite.getSQL()} returning id),
+         block as (${block.getSQL()}),
+         ${outboxInserts([inviteEvent('invite.sent', view, row.createdAt)])}
+    select 1`);
+  return view;
 }
 
 /** Ends a pending invite without a booking and frees its held block. */

@@ -3,8 +3,8 @@ import type { Caller, Party, SessionStatus } from '../../domain/model.js';
 import type { SessionView } from '../../domain/views.js';
 import type { DbOrTx } from '../client.js';
 import { RecordMissingError } from '../errors.js';
-import { questionnaires, sessions } from '../schema.js';
-import { bookHeldBlockOf, releaseBlock } from './calendar.js';
+import { invites, questionnaires, sessions } from '../schema.js';
+import { bookHeldBlockOf, bookHeldBlockQuery, releaseBlock } from './calendar.js';
 import type { InviteRow } from './invites.js';
 import { currentQuestionsExpression } from './question-sets.js';
 import { afterKey, pageOf, type Page, type PageRequest } from './pages.js';
@@ -86,30 +86,59 @@ export async function getSessionWithQuestionnaire(db: DbOrTx, id: string) {
   return row;
 }
 
-/** Books an accepted invite's held block as a new session with a pending questionnaire. */
-export async function insertBookedSession(
+/**
+ * Accepts a pending invite as a new session in one statement: the session, its pending
+ * questionnaire with the current questions, the invite's held block booked for it and the invite
+ * marked accepted. Answers the accepted invite and the session as written, which is what
+ * `getSessionView` reads back.
+ */
+export async function bookAcceptedInvite(
   tx: DbOrTx,
   invite: InviteRow,
   sessionId: string,
   at: Date,
-): Promise<void> {
-  await tx.insert(sessions).values({
-    id: sessionId,
-    inviteId: invite.id,
-    coachId: invite.coachId,
-    clientId: invite.clientId,
-    blockId: invite.id,
-    startsAt: invite.startsAt,
-    endsAt: invite.endsAt,
-    status: 'booked',
-    creditCost: invite.creditCost,
-    createdAt: at,
-  });
+): Promise<{ invite: InviteRow; session: SessionView }> {
+  const session = tx.$with('session').as(
+    tx
+      .insert(sessions)
+      .values({
+        id: sessionId,
+        inviteId: invite.id,
+        coachId: invite.coachId,
+        clientId: invite.clientId,
+        blockId: invite.id,
+        startsAt: invite.startsAt,
+        endsAt: invite.endsAt,
+        status: 'booked',
+        creditCost: invite.creditCost,
+        createdAt: at,
+      })
+      .returning(),
+  );
   // The session keeps the questions it was booked with, whatever the set becomes later.
-  await tx
-    .insert(questionnaires)
-    .values({ sessionId, status: 'pending', questions: currentQuestionsExpression(tx) });
-  await bookHeldBlockOf(tx, invite.id, sessionId);
+  const questionnaire = tx.$with('questionnaire').as(
+    tx
+      .insert(questionnaires)
+      .values({ sessionId, status: 'pending', questions: currentQuestionsExpression(tx) })
+      .returning({ status: questionnaires.status, submittedAt: questionnaires.submittedAt }),
+  );
+  const block = tx.$with('block').as(bookHeldBlockQuery(tx, invite.id, sessionId));
+  const accepted = tx
+    .$with('accepted')
+    .as(
+      tx
+        .update(invites)
+        .set({ status: 'accepted', respondedAt: at, sessionId })
+        .where(eq(invites.id, invite.id))
+        .returning(),
+    );
+  const [row] = await tx
+    .with(session, questionnaire, block, accepted)
+    .select()
+    .from(accepted)
+    .crossJoin(session)
+    .crossJoin(questionnaire);
+  return { invite: row!.accepted, session: toSessionView(row!.session, row!.questionnaire) };
 }
 
 /** Moves a session to an accepted reschedule's slot: its old block is freed, the new one booked. */
