@@ -26,7 +26,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     quick,
     out,
     roundSeconds: quick ? 5 : 15,
-    pairs: quick ? { 1: 1, 8: 1, 32: 1 } : { 1: 2, 8: 3, 32: 3 },
+    pairs: quick ? { 1: 1, 8: 1, 32: 1 } : { 1: 2, 8: 5, 32: 5 },
     waitingCounts: quick ? [100, 400] : [1_000, 5_000],
     listRows: [100, 10_000],
     listRepeats: quick ? 15 : 40,

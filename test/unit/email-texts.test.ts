@@ -35,4 +35,16 @@ describe('the HTML part', () => {
     expect(html).toContain('prefers-color-scheme: dark');
     expect(html).toContain('max-width:560px');
   });
+
+  it('is a whole XHTML document with no markers of a streaming render', async () => {
+    const message = sampleMessages('december', 'America/New_York')['invite-accepted-to-client']!;
+    const { html } = await renderEmail(message, SAMPLE_LINKS);
+    expect(html.startsWith('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"')).toBe(
+      true,
+    );
+    expect(html).toMatch(/<html[^>]*>.*<\/html>$/s);
+    // React's streaming render marks suspense boundaries and text joins; Outlook's own comments stay.
+    expect(html).not.toMatch(/<!--(\$|\/\$| |html|head|body)-->/);
+    expect(html).toContain('<!--[if mso]>');
+  });
 });
