@@ -1,34 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findInvite } from '../../src/db/queries/invites.js';
 import { getSessionView } from '../../src/db/queries/sessions.js';
 import { toInviteView } from '../../src/db/queries/views.js';
 import { insertWebhookEndpoint } from '../../src/db/queries/webhook-endpoints.js';
-import * as schema from '../../src/db/schema.js';
 import { calendarBlocks, invites, webhookDeliveries, webhookEvents } from '../../src/db/schema.js';
 import type { InviteInput } from '../../src/domain/inputs.js';
+import { countingDatabase } from '../support/counting-database.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { activitiesOver, buildInviteInput, seedPerson } from '../support/fixtures.js';
 
 const HOUR = 3_600_000;
 let database: TestDatabase;
-/** Every statement the counted client sends, as PostgreSQL receives it. */
-let statements: string[] = [];
-let counted: ReturnType<typeof postgres>;
+let counting: Awaited<ReturnType<typeof countingDatabase>>;
 let activities: ReturnType<typeof activitiesOver>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  counted = postgres(database.url, {
-    max: 1,
-    onnotice: () => {},
-    debug: (_connection, query) => statements.push(query),
-  });
-  await counted`select 1`; // the connection's own start-up queries are not the flow's
-  activities = activitiesOver(drizzle(counted, { schema }));
+  counting = await countingDatabase(database.url);
+  activities = activitiesOver(counting.db);
   // Every event type fans out, so each statement also writes deliveries.
   await insertWebhookEndpoint(
     database.db,
@@ -42,19 +33,11 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await counted.end();
+  await counting.end();
   await database.drop();
 });
-beforeEach(() => {
-  statements = [];
-});
-
 /** Statements of `run` alone, each as the kind of SQL it is, and what `run` answered. */
-async function statementsOf<T>(run: () => Promise<T>): Promise<[string[], T]> {
-  statements = [];
-  const result = await run();
-  return [statements.map((query) => query.trimStart().split(/\s/)[0]!.toLowerCase()), result];
-}
+const statementsOf = <T>(run: () => Promise<T>) => counting.statementsOf(run);
 
 async function inviteInput(startsInMs: number, extra: Omit<Partial<InviteInput>, 'sentAt'> = {}) {
   const coachId = await seedPerson(database.db, 'coach');

@@ -1,45 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { drizzle } from 'drizzle-orm/postgres-js';
 import { eq, like } from 'drizzle-orm';
-import postgres from 'postgres';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findInviteNotice, findSessionNotice } from '../../src/db/queries/notifications.js';
-import * as schema from '../../src/db/schema.js';
 import { emailLog } from '../../src/db/schema.js';
 import { RecordMissingError } from '../../src/db/errors.js';
+import { countingDatabase } from '../support/counting-database.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { activitiesOver, buildInviteInput, seedPerson } from '../support/fixtures.js';
 
 const HOUR = 3_600_000;
 let database: TestDatabase;
-/** Every statement the counted client sends, as PostgreSQL receives it. */
-let statements: string[] = [];
-let counted: ReturnType<typeof postgres>;
+let counting: Awaited<ReturnType<typeof countingDatabase>>;
 let activities: ReturnType<typeof activitiesOver>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  counted = postgres(database.url, {
-    max: 1,
-    onnotice: () => {},
-    debug: (_connection, query) => statements.push(query),
-  });
-  await counted`select 1`; // the connection's own start-up queries are not the notice's
-  activities = activitiesOver(drizzle(counted, { schema }));
+  counting = await countingDatabase(database.url);
+  activities = activitiesOver(counting.db);
 });
 afterAll(async () => {
-  await counted.end();
+  await counting.end();
   await database.drop();
 });
-beforeEach(() => {
-  statements = [];
-});
-
 /** Statements of `run` alone, each as the kind of SQL it is. */
 async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
-  statements = [];
-  await run();
-  return statements.map((query) => query.trimStart().split(/\s/)[0]!.toLowerCase());
+  return (await counting.statementsOf(run))[0];
 }
 
 async function pendingInvite() {
