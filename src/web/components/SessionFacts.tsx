@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Coach, Session } from '../api/model';
-import { credits, formatMoment, formatSlot } from '../lib/time';
+import { formatMoment, formatSlot } from '../lib/time';
+import { CancelledFact } from './CancelledFact';
 
 /** A session's coach, slot, questionnaire (with a link while pending) and any cancellation. */
 export function SessionFacts({
@@ -41,14 +42,7 @@ export function SessionFacts({
         </dd>
       </div>
       {cancellation && (
-        <div>
-          <dt>Cancelled</dt>
-          <dd>
-            By {cancellation.by === 'client' ? 'you' : 'your coach'} on{' '}
-            {formatMoment(cancellation.at, timeZone)}; {credits(cancellation.refundedCredits)}{' '}
-            refunded.
-          </dd>
-        </div>
+        <CancelledFact cancellation={cancellation} reader="client" timeZone={timeZone} />
       )}
     </dl>
   );

@@ -1,29 +1,27 @@
 import type { Problem } from '../api/problems';
 import { ErrorText } from './ErrorText';
 
-/** "Show more" under a paged list, while there is more to show. */
-export function ShowMore({
-  hasMore,
-  pending,
-  problem,
-  onClick,
-}: {
+/** What "Show more" needs of a paged list (`usePagedList`). */
+interface MorePages {
   hasMore: boolean;
-  pending: boolean;
-  problem: Problem | null;
-  onClick: () => void;
-}) {
-  if (!hasMore) return null;
+  loadingMore: boolean;
+  moreProblem: Problem | null;
+  showMore: () => Promise<unknown>;
+}
+
+/** "Show more" under a paged list, while there is more to show. */
+export function ShowMore({ list }: { list: MorePages }) {
+  if (!list.hasMore) return null;
   return (
     <div className="show-more">
-      <ErrorText problem={problem} />
+      <ErrorText problem={list.moreProblem} />
       <button
         type="button"
         className="button button--secondary"
-        disabled={pending}
-        onClick={onClick}
+        disabled={list.loadingMore}
+        onClick={() => void list.showMore()}
       >
-        {pending ? 'Loading…' : 'Show more'}
+        {list.loadingMore ? 'Loading…' : 'Show more'}
       </button>
     </div>
   );

@@ -25,12 +25,7 @@ export function InvitesPage() {
           <InviteCard key={invite.id} invite={invite} onChanged={invites.refresh} linkTitle />
         ))}
       </div>
-      <ShowMore
-        hasMore={invites.hasMore}
-        pending={invites.loadingMore}
-        problem={invites.moreProblem}
-        onClick={() => void invites.showMore()}
-      />
+      <ShowMore list={invites} />
     </>
   );
 }

@@ -46,12 +46,7 @@ export function NotificationsPage() {
         ) : (
           <p className="empty">You are all caught up.</p>
         ))}
-      <ShowMore
-        hasMore={list.hasMore}
-        pending={list.loadingMore}
-        problem={list.moreProblem}
-        onClick={() => void list.showMore()}
-      />
+      <ShowMore list={list} />
     </>
   );
 }

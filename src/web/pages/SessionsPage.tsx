@@ -47,12 +47,7 @@ export function SessionsPage() {
           <p className="empty">Nothing here yet.</p>
         )}
       </section>
-      <ShowMore
-        hasMore={sessions.hasMore}
-        pending={sessions.loadingMore}
-        problem={sessions.moreProblem}
-        onClick={() => void sessions.showMore()}
-      />
+      <ShowMore list={sessions} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Client } from '../../api/coach-model';
 import type { Session } from '../../api/model';
-import { credits, formatMoment, formatSlot } from '../../lib/time';
+import { formatSlot } from '../../lib/time';
+import { CancelledFact } from '../CancelledFact';
 
 /** A session as its coach reads it: the client, the slot, and any cancellation. */
 export function CoachSessionFacts({
@@ -27,14 +28,7 @@ export function CoachSessionFacts({
         <dd>{formatSlot(session.startsAt, session.endsAt, timeZone)}</dd>
       </div>
       {cancellation && (
-        <div>
-          <dt>Cancelled</dt>
-          <dd>
-            By {cancellation.by === 'coach' ? 'you' : 'the client'} on{' '}
-            {formatMoment(cancellation.at, timeZone)}; {credits(cancellation.refundedCredits)}{' '}
-            refunded.
-          </dd>
-        </div>
+        <CancelledFact cancellation={cancellation} reader="coach" timeZone={timeZone} />
       )}
     </dl>
   );

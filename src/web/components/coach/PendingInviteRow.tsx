@@ -3,9 +3,9 @@ import type { Invite } from '../../api/model';
 import { run } from '../../api/problems';
 import { useAction } from '../../hooks/useAction';
 import { explainForCoach } from '../../lib/coach-problems';
-import { formatMoment, formatRelative, formatSlot } from '../../lib/time';
+import { formatMoment, formatRelative } from '../../lib/time';
 import { ErrorText } from '../ErrorText';
-import { ClientName } from './ClientName';
+import { InviteSummary } from './InviteSummary';
 
 const withdraw = (id: string) =>
   run(() => api.POST('/v1/invites/{id}/cancel', { params: { path: { id } }, body: {} }));
@@ -28,11 +28,7 @@ export function PendingInviteRow({
   return (
     <li className="row">
       <div>
-        <p className="row__title">
-          {invite.kind === 'reschedule' ? 'New time for ' : 'Invite to '}
-          <ClientName id={invite.clientId} />
-        </p>
-        <p className="row__meta">{formatSlot(invite.startsAt, invite.endsAt, timeZone)}</p>
+        <InviteSummary invite={invite} timeZone={timeZone} />
         <p className="row__meta">
           Expires {formatMoment(invite.expiresAt, timeZone)} ({formatRelative(invite.expiresAt)})
         </p>

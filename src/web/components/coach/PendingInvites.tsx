@@ -33,12 +33,7 @@ export function PendingInvites({
           ))}
         </ul>
       )}
-      <ShowMore
-        hasMore={invites.hasMore}
-        pending={invites.loadingMore}
-        problem={invites.moreProblem}
-        onClick={() => void invites.showMore()}
-      />
+      <ShowMore list={invites} />
     </section>
   );
 }

@@ -1,6 +1,5 @@
 import type { Invite } from '../../api/model';
-import { formatSlot } from '../../lib/time';
-import { ClientName } from './ClientName';
+import { InviteSummary } from './InviteSummary';
 import { CoachStatus } from './CoachStatus';
 
 /** An invite the coach sent, with its status. */
@@ -8,11 +7,7 @@ export function SentInviteRow({ invite, timeZone }: { invite: Invite; timeZone: 
   return (
     <li className="row">
       <div>
-        <p className="row__title">
-          {invite.kind === 'reschedule' ? 'New time for ' : 'Invite to '}
-          <ClientName id={invite.clientId} />
-        </p>
-        <p className="row__meta">{formatSlot(invite.startsAt, invite.endsAt, timeZone)}</p>
+        <InviteSummary invite={invite} timeZone={timeZone} />
         {invite.declineReason && <p className="row__meta">Reason given: {invite.declineReason}</p>}
       </div>
       <CoachStatus status={invite.status} of="invite" />

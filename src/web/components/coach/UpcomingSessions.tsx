@@ -30,12 +30,7 @@ export function UpcomingSessions({
           ))}
         </ul>
       )}
-      <ShowMore
-        hasMore={sessions.hasMore}
-        pending={sessions.loadingMore}
-        problem={sessions.moreProblem}
-        onClick={() => void sessions.showMore()}
-      />
+      <ShowMore list={sessions} />
     </section>
   );
 }

@@ -30,12 +30,7 @@ export function SentInvitesPage() {
           ))}
         </ul>
       )}
-      <ShowMore
-        hasMore={invites.hasMore}
-        pending={invites.loadingMore}
-        problem={invites.moreProblem}
-        onClick={() => void invites.showMore()}
-      />
+      <ShowMore list={invites} />
     </>
   );
 }
