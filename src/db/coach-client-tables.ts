@@ -1,8 +1,8 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { utc } from './columns.js';
 import { users } from './schema.js';
 
 // Part of the schema (`schema.ts` re-exports it), apart only to keep files small.
-const utc = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
  * Which clients a coach works with (operators assign them). `client_name` copies the client's

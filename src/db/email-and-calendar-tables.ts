@@ -1,18 +1,9 @@
-import {
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { utc } from './columns.js';
 import type { EmailAttachment } from '../email/attachment.js';
 import { users } from './schema.js';
 
 // Part of the schema (`schema.ts` re-exports it), apart only to keep files small.
-const utc = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const emailStatus = pgEnum('email_status', ['pending', 'sent', 'failed']);
 

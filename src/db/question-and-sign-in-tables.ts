@@ -1,8 +1,8 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { utc } from './columns.js';
 import type { Question } from '../domain/questions.js';
 
 // Part of the schema (`schema.ts` re-exports it), apart only to keep files small.
-const utc = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** The questions new sessions get, set by operators; no row: the default set. */
 export const questionSets = pgTable('question_sets', {

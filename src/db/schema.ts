@@ -9,10 +9,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { utc } from './columns.js';
 import {
   INVITE_KINDS,
   INVITE_STATUSES,
@@ -22,7 +22,6 @@ import {
 } from '../domain/model.js';
 import { DEFAULT_QUESTIONS, type Question } from '../domain/questions.js';
 
-const utc = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => utc('created_at').notNull().defaultNow();
 /** A record of one user's: its own random id and the user's. */
 const userRecord = () => ({

@@ -8,14 +8,13 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { utc } from './columns.js';
 import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENT_TYPES } from '../domain/webhook-events.js';
 
 // Part of the schema (`schema.ts` re-exports it), apart only to keep files small.
-const utc = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const webhookEventType = pgEnum('webhook_event_type', WEBHOOK_EVENT_TYPES);
 export const webhookDeliveryStatus = pgEnum('webhook_delivery_status', WEBHOOK_DELIVERY_STATUSES);

@@ -1,20 +1,8 @@
 import { pino } from 'pino';
+import { WEBHOOK_EVENT_TYPES } from '../../src/domain/webhook-events.js';
 import { startWebhookRelay } from '../../src/webhooks/relay.js';
 import type { Harness } from './harness.js';
 import { startWebhookReceiver } from './webhook-receiver.js';
-
-export const ALL_EVENT_TYPES = [
-  'invite.sent',
-  'invite.accepted',
-  'invite.declined',
-  'invite.expired',
-  'invite.cancelled',
-  'session.booked',
-  'session.rescheduled',
-  'session.cancelled',
-  'session.completed',
-  'questionnaire.submitted',
-];
 
 /** The worker's relay for a harness (whose in-process worker has none), polling briskly. */
 export function startRelay(h: Harness) {
@@ -29,7 +17,7 @@ export function startRelay(h: Harness) {
 }
 
 /** A receiver registered as an endpoint by the operator, with its secret in hand. */
-export async function registeredReceiver(h: Harness, events: string[] = ALL_EVENT_TYPES) {
+export async function registeredReceiver(h: Harness, events: string[] = [...WEBHOOK_EVENT_TYPES]) {
   const receiver = await startWebhookReceiver();
   const created = await h.operator.post('/v1/webhooks', { url: receiver.url, events });
   if (created.status !== 201)

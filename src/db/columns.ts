@@ -1,0 +1,4 @@
+import { timestamp } from 'drizzle-orm/pg-core';
+
+/** A moment, stored as `timestamptz` and read as a `Date`: every time in the schema is UTC. */
+export const utc = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
