@@ -7,7 +7,7 @@ export type ShutdownStep = [done: string, run: () => Promise<unknown>];
 
 /**
  * Runs `steps` in order on SIGTERM or SIGINT, then exits: 0 when every step succeeded. The Temporal
- * Runtime must not shut workers down on signals itself (see `installWorkerRuntime`).
+ * Runtime must not shut workers down on signals itself (see `installTemporalRuntime`).
  */
 export function onShutdown(logger: Logger, steps: ShutdownStep[]): void {
   let stopping = false;

@@ -1,4 +1,6 @@
-import type { Connection } from '@temporalio/client';
+import type { ConnectionLike } from '@temporalio/client';
+
+type Connection = Pick<ConnectionLike, 'operatorService'>;
 import proto from '@temporalio/proto';
 import { SEARCH_ATTRIBUTES } from './search-attributes.js';
 

@@ -19,9 +19,13 @@ export interface WorkerOptions {
  * Installs the Temporal Runtime without its default SIGINT/SIGTERM handlers, so that only the
  * service shuts its worker down: a second `shutdown()` of a draining worker throws, and the service
  * must know when draining ends to close the database after it. Its Prometheus endpoint serves the
- * worker's metrics on `metricsPort` (WORKER_METRICS_PORT; 0: none). Call before any worker exists.
+ * worker's metrics on `metricsPort` (WORKER_METRICS_PORT; 0: none). Call before any Temporal
+ * connection exists.
  */
-export function installWorkerRuntime(metricsPort = 0, warn: (message: string) => void = () => {}) {
+export function installTemporalRuntime(
+  metricsPort = 0,
+  warn: (message: string) => void = () => {},
+) {
   installRuntime({ shutdownSignals: [] }, metricsPort, warn);
 }
 
