@@ -1,6 +1,6 @@
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
-import { leanFlow } from './patches.js';
+import { leanFlow, type RunInput } from './patches.js';
 
 /** The coach waits on this one: a few quick attempts, then the invite is discarded. */
 const holdOptions = {
@@ -27,8 +27,8 @@ const local = [
 ] as const;
 
 /** The database steps, local or remote as this run's history says. */
-export function databaseSteps() {
-  const [hold, steps] = leanFlow() ? local : remote;
+export function databaseSteps(input: RunInput) {
+  const [hold, steps] = leanFlow(input) ? local : remote;
   return {
     holdSlot: hold.holdSlot,
     acceptInvite: steps.acceptInvite,

@@ -57,7 +57,7 @@ export class InviteLifecycle {
   /** Holds the slot; when that fails, nothing it may have written is left behind. */
   async open(): Promise<boolean> {
     try {
-      const held = heldOutcome(await databaseSteps().holdSlot(this.input));
+      const held = heldOutcome(await databaseSteps(this.input).holdSlot(this.input));
       if (held.ok) {
         this.invite = held.invite;
         this.moveTo('pending');
@@ -74,8 +74,8 @@ export class InviteLifecycle {
         (SLOT_REFUSALS as readonly string[]).includes(failed.type ?? '');
       // The last attempt may have committed before it failed: the coach hears "no" only once
       // nothing is held.
-      if (!refused && patchedBefore('discard-unopened-invite'))
-        await databaseSteps().discardInvite({ inviteId: this.input.inviteId });
+      if (!refused && patchedBefore(this.input, 'discard-unopened-invite'))
+        await databaseSteps(this.input).discardInvite({ inviteId: this.input.inviteId });
     }
     this.moveTo('rejected');
     return false;
@@ -102,7 +102,7 @@ export class InviteLifecycle {
     this.oneAtATime(async () => {
       this.refuseIfNotAllowed('accept', command.by);
       if (this.acceptance) return this.acceptance;
-      const outcome = await databaseSteps().acceptInvite({
+      const outcome = await databaseSteps(this.input).acceptInvite({
         inviteId: this.input.inviteId,
         sessionId: uuid4(),
       });
@@ -116,7 +116,7 @@ export class InviteLifecycle {
       this.moveTo('accepted');
       // Before the client hears back, so the session can be cancelled or answered at once.
       if (this.input.kind === 'reschedule') await moveSession(acceptance.session, this.input);
-      else if (patchedBefore('session-workflow'))
+      else if (patchedBefore(this.input, 'session-workflow'))
         await startSession(acceptance.session, this.input);
       return acceptance;
     });
@@ -154,7 +154,7 @@ export class InviteLifecycle {
     await condition(() => this.answersWaiting === 0);
     await this.oneAtATime(async () => {
       if (!this.pending) return;
-      const outcome = await databaseSteps().closeInvite({
+      const outcome = await databaseSteps(this.input).closeInvite({
         inviteId: this.input.inviteId,
         status: 'expired',
       });
@@ -205,8 +205,9 @@ export class InviteLifecycle {
       // A pending invite can be withdrawn until its expiry step has run: the API's withdraw of an
       // invite whose opening outlasted the coach's request must win, whatever the clock says.
       if (status === 'declined') this.refuseIfNotAllowed('decline', by);
-      else this.refuseIfNotAllowed('cancel', by, patchedBefore('withdraw-until-expired'));
-      const outcome = await databaseSteps().closeInvite({
+      else
+        this.refuseIfNotAllowed('cancel', by, patchedBefore(this.input, 'withdraw-until-expired'));
+      const outcome = await databaseSteps(this.input).closeInvite({
         inviteId: this.input.inviteId,
         status,
         declineReason: ending.declineReason ?? null,
@@ -224,7 +225,7 @@ export class InviteLifecycle {
   private moveTo(next: Phase): void {
     this.phase = next;
     // The API starts every invite as pending already; older runs started as opening.
-    if (!(next === 'pending' && leanFlow()))
+    if (!(next === 'pending' && leanFlow(this.input)))
       upsertSearchAttributes([{ key: InviteStatusKey, value: next }]);
     setCurrentDetails(`Status: ${next}. Waiting for ${this.waitingFor()}.`);
   }

@@ -28,7 +28,7 @@ export async function notify(
   };
   const logFailure = (recipient: Recipient | Recipient[]) => (error: unknown) =>
     log.error('Could not notify', { event, recipient, error: String(error) });
-  if (leanFlow()) {
+  if (leanFlow(invite.input)) {
     await notifyParties({ ...notice, recipients }).then(() => {}, logFailure(recipients));
     return;
   }

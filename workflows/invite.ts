@@ -34,7 +34,7 @@ export async function inviteWorkflow(input: InviteInput): Promise<InviteOutcome>
   // The client's emails while the invite waits; the ending's follow them, so none arrive out of order.
   const emails = new EmailsBesideTimers(
     (event: 'invite_sent' | 'invite_reminder') => notify(invite, event, ['client']),
-    patchedBefore('emails-beside-timers'),
+    patchedBefore(input, 'emails-beside-timers'),
   );
   await emails.send('invite_sent');
   if (await invite.reminderIsDue(emails.besideTimers)) await emails.send('invite_reminder');

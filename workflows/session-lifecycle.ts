@@ -104,7 +104,7 @@ export class SessionLifecycle {
   cancel = (command: CancelSessionCommand = {}): Promise<CancelSessionResult> =>
     this.cancels.run(async () => {
       this.refuseIfNotAllowed(command);
-      const outcome = await databaseSteps().cancelSession({
+      const outcome = await databaseSteps(this.input).cancelSession({
         sessionId: this.input.sessionId,
         by: cancelledBy(command),
         windowMs: this.input.policy.cancellationWindowMs,
@@ -133,7 +133,7 @@ export class SessionLifecycle {
   };
 
   async complete(): Promise<void> {
-    await databaseSteps().completeSession({ sessionId: this.input.sessionId });
+    await databaseSteps(this.input).completeSession({ sessionId: this.input.sessionId });
     this.status = 'completed';
     this.publish();
   }
@@ -145,6 +145,7 @@ export class SessionLifecycle {
       startsAt: new Date(this.startsAt).toISOString(),
       endsAt: new Date(this.endsAt).toISOString(),
       carried: { questionnaireSubmitted: this.submitted, remindersSent: this.remindersSent },
+      leanFlow: true,
     };
   }
 

@@ -1,4 +1,5 @@
 import { log } from '@temporalio/workflow';
+import type { SessionInput } from '../src/domain/inputs.js';
 import type { Party } from '../src/domain/model.js';
 import type { Recipient, SessionEvent } from '../src/domain/events.js';
 import { notifySessionParties, notifySessionParty } from './activity-proxies.js';
@@ -9,21 +10,22 @@ import { leanFlow } from './patches.js';
  * event's cancellation. Runs before the lean flow told a coach's own cancellation to the client
  * only, one activity per recipient, and replay as they ran.
  */
-export function cancellationNotices(by: Party): Recipient[] {
+export function cancellationNotices(input: SessionInput, by: Party): Recipient[] {
   if (by === 'client') return ['coach', 'client'];
-  return leanFlow() ? ['client', 'coach'] : ['client'];
+  return leanFlow(input) ? ['client', 'coach'] : ['client'];
 }
 
 /** Emails and notifies each recipient once; an email that cannot go out is logged, never thrown. */
 export async function notifySession(
-  sessionId: string,
+  input: SessionInput,
   event: SessionEvent,
   recipients: Recipient[],
   keySuffix: string,
 ): Promise<void> {
   const logFailure = (recipient: Recipient | Recipient[]) => (error: unknown) =>
     log.error('Could not notify', { event, recipient, error: String(error) });
-  if (leanFlow()) {
+  const { sessionId } = input;
+  if (leanFlow(input)) {
     await notifySessionParties({ event, recipients, sessionId, keySuffix }).then(
       () => {},
       logFailure(recipients),

@@ -29,6 +29,7 @@ export function sessionStart(
     creditCost: session.creditCost,
     policy,
     ...(carried ? { carried } : {}),
+    leanFlow: true,
   };
   return {
     workflowId: sessionWorkflowId(session.id),

@@ -29,12 +29,11 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionStatu
   const session = new SessionLifecycle(input);
   listenForMessages(session);
   // Every start sets the search attributes; older runs upserted them again first.
-  session.publish({ searchAttributes: !leanFlow() });
+  session.publish({ searchAttributes: !leanFlow(input) });
 
   const reminders = new EmailsBesideTimers(
-    (reminderAt: string) =>
-      notifySession(input.sessionId, 'questionnaire_reminder', ['client'], reminderAt),
-    patchedBefore('reminders-beside-timers'),
+    (reminderAt: string) => notifySession(input, 'questionnaire_reminder', ['client'], reminderAt),
+    patchedBefore(input, 'reminders-beside-timers'),
   );
   while (session.booked) {
     if (historyIsLong()) {
@@ -61,9 +60,9 @@ export async function sessionWorkflow(input: SessionInput): Promise<SessionStatu
   const cancelledBy = session.cancellation?.session.cancellation?.by;
   if (session.status === 'cancelled' && cancelledBy)
     await notifySession(
-      input.sessionId,
+      input,
       'session_cancelled',
-      cancellationNotices(cancelledBy),
+      cancellationNotices(input, cancelledBy),
       'cancelled',
     );
   await condition(allHandlersFinished);

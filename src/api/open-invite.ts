@@ -75,6 +75,7 @@ export function inviteInput(
       cancellationWindowMs: config.cancellationWindowMs,
       questionnaireRemindersMs: config.questionnaireRemindersMs,
     },
+    leanFlow: true,
   };
 }
 

@@ -25,6 +25,8 @@ export interface InviteInput {
   reminderAt: string | null;
   /** The policy for the session an acceptance creates; absent in invites sent before sessions ran as workflows. */
   sessionPolicy?: SessionPolicy;
+  /** Started on the lean path without asking its patch (`workflows/patches.ts`); absent before. */
+  leanFlow?: boolean;
 }
 
 /** A booked session's workflow input. */
@@ -39,4 +41,6 @@ export interface SessionInput {
   policy: SessionPolicy;
   /** What a run hands to the next when it continues as new, or a late start knows already. */
   carried?: { questionnaireSubmitted: boolean; remindersSent: string[] };
+  /** Started on the lean path without asking its patch (`workflows/patches.ts`); absent before. */
+  leanFlow?: boolean;
 }

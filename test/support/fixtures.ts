@@ -73,6 +73,7 @@ export function buildInviteInput(
       cancellationWindowMs: 24 * HOUR,
       questionnaireRemindersMs: [72 * HOUR, 24 * HOUR],
     },
+    leanFlow: true,
     ...rest,
   };
 }
