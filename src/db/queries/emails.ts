@@ -68,14 +68,7 @@ const emailUpsert = (db: Pick<Db, 'insert'>) =>
       target: emailLog.idempotencyKey,
       set: { attempts: sql`${emailLog.attempts} + 1` },
     })
-    .returning({
-      status: emailLog.status,
-      to: emailLog.to,
-      subject: emailLog.subject,
-      text: emailLog.text,
-      html: emailLog.html,
-      attachments: emailLog.attachments,
-    });
+    .returning({ status: emailLog.status, attempts: emailLog.attempts });
 
 const recordEmailAlone = preparedStatement((db) => emailUpsert(db).prepare('record_email'));
 
@@ -92,19 +85,40 @@ const recordEmailWithNotice = preparedStatement((db) => {
   return emailUpsert(db.with(notice)).prepare('record_email_with_notification');
 });
 
+const storedEmail = preparedStatement((db) =>
+  db
+    .select({
+      status: emailLog.status,
+      to: emailLog.to,
+      subject: emailLog.subject,
+      text: emailLog.text,
+      html: emailLog.html,
+      attachments: emailLog.attachments,
+    })
+    .from(emailLog)
+    .where(eq(emailLog.idempotencyKey, sql.placeholder('key')))
+    .prepare('stored_email'),
+);
+
 /**
  * Records an email under its key, with the in-app notification that goes with it, in one
  * statement; a repeat records nothing new and counts an attempt. Answers what was stored first:
- * a retry sends the message decided the first time.
+ * a retry sends the message decided the first time. Only a repeat reads the stored message back
+ * (a first recording stored this one), which spares every first email its body's round trip.
  */
 export async function recordEmail(db: Db, email: EmailRecord, notification?: NotificationRecord) {
   const values = { ...email, attachments: email.attachments ?? [] };
-  const [stored] = notification
+  const [recorded] = notification
     ? await recordEmailWithNotice(db).execute({
         ...values,
         ...withPrefix('notice_', notification),
       })
     : await recordEmailAlone(db).execute(values);
+  if (recorded!.attempts === 1) {
+    const { to, subject, text, html, attachments } = values;
+    return { status: recorded!.status, to, subject, text, html, attachments };
+  }
+  const [stored] = await storedEmail(db).execute({ key: email.idempotencyKey });
   return stored!;
 }
 
