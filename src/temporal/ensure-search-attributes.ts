@@ -1,8 +1,8 @@
 import type { ConnectionLike } from '@temporalio/client';
-
-type Connection = Pick<ConnectionLike, 'operatorService'>;
 import proto from '@temporalio/proto';
 import { SEARCH_ATTRIBUTES } from './search-attributes.js';
+
+type Connection = Pick<ConnectionLike, 'operatorService'>;
 
 const INDEXED_TYPE = {
   KEYWORD: proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
