@@ -1,10 +1,8 @@
 import { patched } from '@temporalio/workflow';
+import type { InviteInput, SessionInput } from '../src/domain/inputs.js';
 
 /** What a run was started with that says which path it takes. */
-export interface RunInput {
-  /** Set by every start since runs stopped recording the 'lean-flow' patch. */
-  leanFlow?: boolean;
-}
+export type RunInput = Pick<InviteInput | SessionInput, 'leanFlow'>;
 
 /**
  * Runs started since this patch take the lean path: the short database steps run as local
