@@ -1,8 +1,7 @@
 import { isSessionActive } from '../src/domain/cancellation.js';
 import { EXCLUSION_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '../src/db/errors.js';
-import { findInvite, insertHeldInvite, insertNewHeldInvite } from '../src/db/queries/invites.js';
+import { findInvite, insertHeldInvite } from '../src/db/queries/invites.js';
 import { lockSession } from '../src/db/queries/sessions.js';
-import { recordInviteEvent } from '../src/db/queries/webhook-outbox.js';
 import { toInviteView } from '../src/db/queries/views.js';
 import type { SlotRefusal } from '../src/domain/failures.js';
 import type { InviteInput } from '../src/domain/inputs.js';
@@ -29,23 +28,18 @@ export function holdSlot({ db, clock }: ActivityDeps) {
     // A new invite is written straight away, in one statement: a retry after a commit meets the
     // invites primary key (written before the block, so before any overlap) and finds the invite
     // below. A reschedule looks first, as its session may since have ended and would refuse the
-    // retry; it then locks its session in a transaction.
-    if (input.kind === 'reschedule') {
+    // retry; it then locks its session in a transaction around the same statement.
+    const { sessionId } = input;
+    if (sessionId) {
       const existing = await findInvite(db, input.inviteId);
       if (existing) return { ok: true, invite: toInviteView(existing) };
     }
     try {
-      if (input.kind === 'new' && !input.sessionId)
-        return { ok: true, invite: await insertNewHeldInvite(db, input) };
+      if (!sessionId) return { ok: true, invite: await insertHeldInvite(db, input) };
       const invite = await db.transaction(async (tx) => {
-        if (input.sessionId) {
-          const session = await lockSession(tx, input.sessionId);
-          if (!session || !isSessionActive(session, clock()))
-            throw new Refused('session_not_active');
-        }
-        const held = await insertHeldInvite(tx, input);
-        await recordInviteEvent(tx, 'invite.sent', held, new Date(input.sentAt));
-        return held;
+        const session = await lockSession(tx, sessionId);
+        if (!session || !isSessionActive(session, clock())) throw new Refused('session_not_active');
+        return insertHeldInvite(tx, input);
       });
       return { ok: true, invite };
     } catch (error) {

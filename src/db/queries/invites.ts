@@ -112,22 +112,16 @@ const heldBlockOf = (
   sessionId: invite.sessionId,
 });
 
-/** Writes a pending invite and its held block; the exclusion constraint refuses an overlap. */
-export async function insertHeldInvite(tx: DbOrTx, input: InviteInput): Promise<InviteView> {
-  const [row] = await tx.insert(invites).values(pendingInviteRow(input)).returning();
-  await tx.insert(calendarBlocks).values(heldBlockOf(row!));
-  return toInviteView(row!);
-}
-
 /**
- * A new invite (no session to lock) in one statement, atomic without a transaction: the invite, its
- * held block, and its `invite.sent` event with the event's deliveries. The invite is inserted first
+ * A pending invite in one statement, atomic without a transaction (a reschedule's runs in the
+ * transaction that locks its session): the invite, its held block, and its `invite.sent` event with
+ * the event's deliveries. The invite is inserted first
  * (the block's insert reads its id from it), so a retry after a commit meets the invites primary key
  * (a unique violation) before anything else; an overlap meets the blocks' exclusion constraint and
  * the whole statement, the invite too, is undone. Answers the invite's view, built from the input
  * as written (the event's data, which `toInviteView` of the stored row equals).
  */
-export async function insertNewHeldInvite(db: DbOrTx, input: InviteInput): Promise<InviteView> {
+export async function insertHeldInvite(db: DbOrTx, input: InviteInput): Promise<InviteView> {
   const row = pendingInviteRow(input);
   const view = toInviteView(row);
   const invite = db.insert(invites).values(row);
