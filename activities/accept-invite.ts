@@ -10,8 +10,16 @@ import {
 } from '../src/db/queries/sessions.js';
 import { toInviteView } from '../src/db/queries/views.js';
 import { inviteEvent, recordWebhookEvents } from '../src/db/queries/webhook-outbox.js';
+import type { SessionPolicy } from '../src/domain/inputs.js';
 import type { AcceptResult, SessionView } from '../src/domain/views.js';
 import type { ActivityDeps } from './deps.js';
+
+export interface AcceptInput {
+  inviteId: string;
+  sessionId: string;
+  /** Given when the step starts a new session's workflow itself, with the invite's policy. */
+  sessionPolicy?: SessionPolicy;
+}
 
 type Refusal = 'insufficient_credits' | 'invite_not_pending' | 'session_not_active';
 export type AcceptOutcome = ({ ok: true } & AcceptResult) | { ok: false; reason: Refusal };
@@ -69,10 +77,11 @@ const accepted = (invite: InviteRow, session: SessionView): AcceptOutcome => ({
 /**
  * Acceptance as one transaction keyed by the invite: charge the ledger, book the block, create the
  * session and mark the invite (for a reschedule: move the session, no credits). A retry after a
- * commit finds the invite accepted and returns the same session.
+ * commit finds the invite accepted and returns the same session. Given the session's policy, a new
+ * session's workflow is started once the transaction has committed.
  */
-export function acceptInvite({ db, clock }: ActivityDeps) {
-  return async (input: { inviteId: string; sessionId: string }): Promise<AcceptOutcome> =>
+export function acceptInvite({ db, clock, startSessionWorkflow }: ActivityDeps) {
+  const acceptOnce = (input: AcceptInput): Promise<AcceptOutcome> =>
     db.transaction(async (tx) => {
       const invite = await lockInvite(tx, input.inviteId);
       if (invite.status === 'pending') {
@@ -88,4 +97,11 @@ export function acceptInvite({ db, clock }: ActivityDeps) {
       if (invite.status !== 'accepted') return { ok: false, reason: 'invite_not_pending' };
       return accepted(invite, await getSessionView(tx, invite.sessionId!));
     });
+  return async (input: AcceptInput): Promise<AcceptOutcome> => {
+    const outcome = await acceptOnce(input);
+    // After the commit, and again on every retry: the start is done once the step has answered.
+    if (outcome.ok && input.sessionPolicy && outcome.invite.kind === 'new')
+      await startSessionWorkflow(outcome.session, input.sessionPolicy);
+    return outcome;
+  };
 }

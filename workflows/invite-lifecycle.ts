@@ -7,7 +7,7 @@ import {
 } from '@temporalio/workflow';
 import { InviteStatusKey } from '../src/temporal/search-attributes.js';
 import { databaseSteps } from './activity-proxies.js';
-import { leanFlow, patchedBefore } from './patches.js';
+import { acceptanceStartsSession, leanFlow, patchedBefore } from './patches.js';
 import type { AcceptCommand, CancelCommand, DeclineCommand, InviteState } from './messages.js';
 import { SLOT_REFUSALS, type FailureType, type SlotRefusal } from '../src/domain/failures.js';
 import type { InviteInput } from '../src/domain/inputs.js';
@@ -15,7 +15,7 @@ import type { Actor } from '../src/domain/model.js';
 import type { AcceptResult, InviteView } from '../src/domain/views.js';
 import { failure } from './failure.js';
 import { createMutex } from './mutex.js';
-import { moveSession, startSession } from './session-children.js';
+import { moveSession, sessionPolicyOf, startSession } from './session-children.js';
 import type { HoldOutcome } from '../activities/hold-slot.js';
 
 export type Phase = InviteState['status'];
@@ -102,9 +102,11 @@ export class InviteLifecycle {
     this.oneAtATime(async () => {
       this.refuseIfNotAllowed('accept', command.by);
       if (this.acceptance) return this.acceptance;
+      const startsSession = this.input.kind === 'new' && acceptanceStartsSession(this.input);
       const outcome = await databaseSteps(this.input).acceptInvite({
         inviteId: this.input.inviteId,
         sessionId: uuid4(),
+        ...(startsSession ? { sessionPolicy: sessionPolicyOf(this.input) } : {}),
       });
       if (!outcome.ok) {
         const [type, message] = ACCEPT_REFUSED[outcome.reason];
@@ -114,9 +116,10 @@ export class InviteLifecycle {
       this.acceptance = acceptance;
       this.invite = outcome.invite;
       this.moveTo('accepted');
-      // Before the client hears back, so the session can be cancelled or answered at once.
+      // Before the client hears back, so the session can be cancelled or answered at once; the
+      // acceptance step started a new session's workflow already.
       if (this.input.kind === 'reschedule') await moveSession(acceptance.session, this.input);
-      else if (patchedBefore(this.input, 'session-workflow'))
+      else if (!startsSession && patchedBefore(this.input, 'session-workflow'))
         await startSession(acceptance.session, this.input);
       return acceptance;
     });

@@ -18,10 +18,18 @@ const DEFAULT_SESSION_POLICY: SessionPolicy = {
   questionnaireRemindersMs: [72 * 3_600_000, 24 * 3_600_000],
 };
 
-/** Starts the session's own workflow once: the child start is recorded in the invite's history. */
+/** The policy the invite's session runs under. */
+export const sessionPolicyOf = (invite: InviteInput): SessionPolicy =>
+  invite.sessionPolicy ?? DEFAULT_SESSION_POLICY;
+
+/**
+ * Starts the session's own workflow once as the invite's child, the start recorded in the invite's
+ * history: runs started before the acceptance step started it, and a reschedule's session found
+ * without one.
+ */
 export async function startSession(session: SessionView, invite: InviteInput): Promise<void> {
   await startChild(sessionWorkflow, {
-    ...sessionStart(session, invite.sessionPolicy ?? DEFAULT_SESSION_POLICY),
+    ...sessionStart(session, sessionPolicyOf(invite)),
     parentClosePolicy: ParentClosePolicy.ABANDON,
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
   }).catch((error: unknown) =>

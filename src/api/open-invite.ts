@@ -76,6 +76,7 @@ export function inviteInput(
       questionnaireRemindersMs: config.questionnaireRemindersMs,
     },
     leanFlow: true,
+    acceptanceStartsSession: true,
   };
 }
 

@@ -27,6 +27,11 @@ export interface InviteInput {
   sessionPolicy?: SessionPolicy;
   /** Started on the lean path without asking its patch (`workflows/patches.ts`); absent before. */
   leanFlow?: boolean;
+  /**
+   * Its acceptance step starts the session's workflow, instead of the invite starting it as a
+   * child, without asking its patch (`workflows/patches.ts`); absent before.
+   */
+  acceptanceStartsSession?: boolean;
 }
 
 /** A booked session's workflow input. */

@@ -9,6 +9,7 @@ import { logTransport, resendTransport } from '../email/transport.js';
 import type { TemporalClient } from '../temporal/client.js';
 import { createWorker } from '../temporal/worker.js';
 import { connectTemporal } from '../temporal/client.js';
+import { sessionWorkflowStarter } from '../temporal/session-workflow-starter.js';
 import { logger } from '../logger.js';
 import { startWebhookRelay } from '../webhooks/relay.js';
 import { createActivities } from '../../activities/index.js';
@@ -61,6 +62,8 @@ export async function startWorker(input: {
   address: string;
   database: Database;
 }) {
+  // The worker's own client: acceptances start sessions' workflows, the relay webhooks'.
+  const temporal = await connectTemporal(input.address, input.config.temporalNamespace);
   const { worker, connection } = await createWorker({
     address: input.address,
     namespace: input.config.temporalNamespace,
@@ -73,14 +76,14 @@ export async function startWorker(input: {
       authJwtSecret: input.secret,
       bookingUrl: input.config.bookingUrl,
       production: input.config.production,
+      startSessionWorkflow: sessionWorkflowStarter(temporal.client, input.config.taskQueue),
     }),
   });
   const running = worker.run();
   // The webhook relay lives beside the worker: it turns outbox deliveries into workflows.
-  const relayClient = await connectTemporal(input.address, input.config.temporalNamespace);
   const relay = startWebhookRelay({
     db: input.database.db,
-    client: relayClient.client,
+    client: temporal.client,
     taskQueue: input.config.taskQueue,
     schedule: input.config.webhooks.retry,
     intervalMs: input.config.webhooks.relayIntervalMs,
@@ -88,9 +91,9 @@ export async function startWorker(input: {
   });
   const drain = async () => {
     await relay.stop();
-    await relayClient.close();
     worker.shutdown();
     await running;
+    await temporal.close();
     await connection.close();
   };
   let stopped: Promise<void> | undefined;

@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Activities } from '../../activities/index.js';
+import { createActivities, type Activities } from '../../activities/index.js';
+import { sessionWorkflowId } from '../../src/domain/workflow-ids.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
 import { blockStatus, emailsOf, inviteRow, slot, workflowResult } from '../support/invites.js';
 
@@ -36,6 +37,41 @@ describe('exactly once under failure', () => {
         ledger.filter((entry: { reason: string }) => entry.reason === 'booking_charge'),
       ).toHaveLength(1);
       expect((await client.api.get('/v1/sessions')).body.items).toHaveLength(1);
+      // Both attempts asked for the session's workflow; the second met the one already started.
+      const session = h.temporal.client.workflow.getHandle(
+        sessionWorkflowId(accepted.body.session.id),
+      );
+      expect((await session.describe()).status.name).toBe('RUNNING');
+    } finally {
+      await h.stopWorker();
+      await h.startWorker();
+    }
+  });
+
+  it('starts the session’s workflow on the retry when the acceptance failed between its commit and the start', async () => {
+    let starts = 0;
+    const { acceptInvite } = createActivities({
+      ...h.activityDeps,
+      startSessionWorkflow: async (session, policy) => {
+        if (++starts === 1) throw new Error('Temporal unreachable');
+        await h.activityDeps.startSessionWorkflow(session, policy);
+      },
+    });
+    await h.stopWorker();
+    await h.startWorker({ acceptInvite });
+    try {
+      const coach = await h.createUser('coach');
+      const client = await h.createUser('client', { credits: 2, coach });
+      const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(6) }))
+        .body;
+      const accepted = await client.api.post(`/v1/invites/${invite.id}/accept`, {});
+      expect(accepted.status).toBe(200);
+      expect(starts).toBe(2);
+      const session = h.temporal.client.workflow.getHandle(
+        sessionWorkflowId(accepted.body.session.id),
+      );
+      expect((await session.describe()).status.name).toBe('RUNNING');
+      expect((await client.api.get('/v1/credits')).body.balance).toBe(1);
     } finally {
       await h.stopWorker();
       await h.startWorker();

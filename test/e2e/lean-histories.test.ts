@@ -20,6 +20,10 @@ async function historyOf(workflowId: string): Promise<Event[]> {
 }
 const markers = (events: Event[], name: string) =>
   events.filter((event) => event.markerRecordedEventAttributes?.markerName === name);
+const childStarts = (events: Event[]) =>
+  events.filter((event) => event.startChildWorkflowExecutionInitiatedEventAttributes);
+const parentOf = (events: Event[]) =>
+  events[0]?.workflowExecutionStartedEventAttributes?.parentWorkflowExecution ?? null;
 const upsertedKeys = (events: Event[]) =>
   events.flatMap((event) =>
     Object.keys(
@@ -52,9 +56,12 @@ describe('the lean path', () => {
       expect(upsertedKeys(history)).not.toContain('TemporalChangeVersion');
     }
     expect(upsertedKeys(invite)).toEqual(['InviteStatus']);
+    // The acceptance step started the session's workflow: it is no child of the invite.
+    expect(childStarts(invite)).toEqual([]);
+    expect(parentOf(session)).toBeNull();
   });
 
-  it('is still taken by an invite started without the flag, through its patch', async () => {
+  it('is still taken by an invite started without the flags, through their patches', async () => {
     const coach = await h.createUser('coach');
     const client = await h.createUser('client', { credits: 1, coach });
     const input = buildInviteInput({
@@ -63,6 +70,7 @@ describe('the lean path', () => {
       sentAt: new Date(),
       startsInMs: 3 * 24 * 3_600_000,
       leanFlow: undefined,
+      acceptanceStartsSession: undefined,
     });
     await h.temporal.client.workflow.executeUpdateWithStart(openInviteUpdate, {
       startWorkflowOperation: new WithStartWorkflowOperation('inviteWorkflow', {
@@ -73,9 +81,12 @@ describe('the lean path', () => {
       }),
     });
 
-    const { invite } = await accepted(input.inviteId, client);
-    expect(markers(invite, 'core_patch')).toHaveLength(1);
+    const { invite, session } = await accepted(input.inviteId, client);
+    // One marker for the lean path, one for the acceptance starting the session.
+    expect(markers(invite, 'core_patch')).toHaveLength(2);
     expect(upsertedKeys(invite)).toContain('TemporalChangeVersion');
     expect(markers(invite, 'core_local_activity')).toHaveLength(2);
+    expect(childStarts(invite)).toEqual([]);
+    expect(parentOf(session)).toBeNull();
   });
 });

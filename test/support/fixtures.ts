@@ -74,11 +74,15 @@ export function buildInviteInput(
       questionnaireRemindersMs: [72 * HOUR, 24 * HOUR],
     },
     leanFlow: true,
+    acceptanceStartsSession: true,
     ...rest,
   };
 }
 
-/** The worker's activities over a test database, with emails logged and the system clock. */
+/**
+ * The worker's activities over a test database, with emails logged and the system clock; with no
+ * Temporal here, an acceptance asked to start its session's workflow fails.
+ */
 export function activitiesOver(db: Db, extra: Partial<ActivityDeps> = {}) {
   const clock = () => new Date();
   const email = createEmailService({
@@ -93,6 +97,7 @@ export function activitiesOver(db: Db, extra: Partial<ActivityDeps> = {}) {
     clock,
     appUrl: 'https://app.example.com',
     authJwtSecret: 'test-secret-for-sign-in-links-only',
+    startSessionWorkflow: () => Promise.reject(new Error('activitiesOver runs without Temporal')),
     ...extra,
   });
 }

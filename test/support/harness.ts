@@ -11,6 +11,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createEmailService } from '../../src/email/email-service.js';
 import { resendTransport } from '../../src/email/transport.js';
 import { connectTemporal } from '../../src/temporal/client.js';
+import { sessionWorkflowStarter } from '../../src/temporal/session-workflow-starter.js';
 import { createWorker } from '../../src/temporal/worker.js';
 import { createActivities, type Activities } from '../../activities/index.js';
 import { createTestDatabase } from './database.js';
@@ -59,6 +60,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     appUrl: config.appUrl,
     authJwtSecret: TEST_SECRET,
     bookingUrl: config.bookingUrl,
+    startSessionWorkflow: sessionWorkflowStarter(temporal.client, config.taskQueue),
   };
 
   let worker: { worker: Worker; running: Promise<void> } | null = null;

@@ -6,6 +6,7 @@ import { createActivities } from '../../activities/index.js';
 import { createEmailService } from '../../src/email/email-service.js';
 import { resendTransport } from '../../src/email/transport.js';
 import { ensureSearchAttributes } from '../../src/temporal/ensure-search-attributes.js';
+import { sessionWorkflowStarter } from '../../src/temporal/session-workflow-starter.js';
 import { workflowsPath } from '../../src/temporal/worker.js';
 import type { InviteInput } from '../../src/domain/inputs.js';
 import { createTestDatabase } from './database.js';
@@ -40,6 +41,7 @@ export async function startTimeSkipping() {
     clock: () => new Date(),
     appUrl: 'https://app.example.com',
     authJwtSecret: 'test-secret-for-sign-in-links-only',
+    startSessionWorkflow: sessionWorkflowStarter(env.client, taskQueue),
   });
   const worker = await Worker.create({
     connection: env.nativeConnection,

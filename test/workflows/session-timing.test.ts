@@ -5,7 +5,7 @@ import { creditLedger, emailLog, sessions } from '../../src/db/schema.js';
 import { inviteExpiresAt } from '../../src/domain/invite-timing.js';
 import { questionnaireSubmittedSignal, sessionStateQuery } from '../../workflows/messages.js';
 import type { InviteInput } from '../../src/domain/inputs.js';
-import { sessionWorkflow } from '../../workflows/session.js';
+import type { sessionWorkflow } from '../../workflows/session.js';
 import { DAY, HOUR, startTimeSkipping, type TimeSkipping } from '../support/time-skipping.js';
 
 let ts: TimeSkipping;
@@ -17,9 +17,8 @@ afterAll(() => ts.close());
 const MINUTE = 60_000;
 
 /**
- * Books a session through the real holdSlot and acceptInvite activities and starts its workflow
- * directly: the Java test server stops skipping time once an abandoned child workflow completes,
- * so the child start itself is covered by the end-to-end tests on the dev server.
+ * Books a session through the real holdSlot and acceptInvite activities, the acceptance starting
+ * the session's workflow as it does in the invite's workflow.
  */
 async function bookSession(startsInMs: number) {
   const input = await ts.inviteInput(startsInMs, 1);
@@ -27,25 +26,11 @@ async function bookSession(startsInMs: number) {
   const accepted = await ts.activities.acceptInvite({
     inviteId: input.inviteId,
     sessionId: crypto.randomUUID(),
+    sessionPolicy: input.sessionPolicy!,
   });
   if (!accepted.ok) throw new Error(accepted.reason);
   const sessionId = accepted.session.id;
-  const session = await ts.env.client.workflow.start(sessionWorkflow, {
-    workflowId: `session-${sessionId}`,
-    taskQueue: ts.taskQueue,
-    args: [
-      {
-        sessionId,
-        inviteId: input.inviteId,
-        coachId: input.coachId,
-        clientId: input.clientId,
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        creditCost: 1,
-        policy: input.sessionPolicy!,
-      },
-    ],
-  });
+  const session = ts.env.client.workflow.getHandle<typeof sessionWorkflow>(`session-${sessionId}`);
   return { input, sessionId, session };
 }
 const reminders = async (sessionId: string) =>
