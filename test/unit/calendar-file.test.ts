@@ -63,6 +63,49 @@ describe('a session’s calendar file', () => {
   });
 });
 
+describe('a calendar file’s text', () => {
+  const feed = calendarFile({
+    method: 'publish',
+    name: 'Coaching: Dana Weber',
+    entries: [
+      {
+        ...sessionEntry(session, 'coach', 'https://app.example.com'),
+        description: `Zoë’s notes; long enough to fold: ${'ünïcödé ✓ 日本語 '.repeat(8)}`,
+      },
+    ],
+    stamp: new Date('2026-10-01T00:00:00Z'),
+    ttl: 900,
+  });
+  const lines = feed.split('\r\n');
+
+  it('ends every line with CRLF and folds none longer than 75 octets (RFC 5545 3.1)', () => {
+    expect(feed.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(feed.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+    expect(Math.max(...lines.map((line) => Buffer.byteLength(line)))).toBeLessThanOrEqual(75);
+    expect(lines.filter((line) => line.startsWith(' ')).length).toBeGreaterThan(1);
+  });
+
+  it('names the calendar and asks apps to refresh a feed every 15 minutes', () => {
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'METHOD:PUBLISH',
+        'NAME:Coaching: Dana Weber',
+        'X-WR-CALNAME:Coaching: Dana Weber',
+        'REFRESH-INTERVAL;VALUE=DURATION:PT15M',
+        'X-PUBLISHED-TTL:PT15M',
+      ]),
+    );
+  });
+
+  it('quotes a name with a comma and escapes its quotes (RFC 6868)', () => {
+    const unfolded = feed.replaceAll('\r\n ', '');
+    expect(unfolded).toContain(
+      `ATTENDEE;CN="Casey, ^'CJ^' Morgan";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:casey@example.com`,
+    );
+    expect(unfolded).toContain('DESCRIPTION:Zoë’s notes\\; long enough to fold:');
+  });
+});
+
 describe('feed tokens', () => {
   it('are the same for the same salt, another for another salt or secret, and only hashes are kept', () => {
     const token = feedToken('secret-a', 'user-1', 'salt-1');
