@@ -48,7 +48,7 @@ async function book(credits: number, startsInMs: number, creditCost = 1) {
     sessionId: randomUUID(),
   });
   if (!accepted.ok) throw new Error(accepted.reason);
-  return { ...ids, input, session: accepted.session };
+  return { ...ids, input, accepted, session: accepted.session };
 }
 
 describe('holdSlot', () => {
@@ -93,12 +93,14 @@ describe('acceptInvite', () => {
   });
 
   it('charges once and answers a retry after its commit with the same session', async () => {
-    const { clientId, input, session } = await book(2, 52 * HOUR);
+    const { clientId, input, accepted } = await book(2, 52 * HOUR);
+    // The retry reads what the first attempt wrote; the first answered what it meant to write.
     const retried = await activities.acceptInvite({
       inviteId: input.inviteId,
       sessionId: randomUUID(),
     });
-    expect(retried).toMatchObject({ ok: true, session, invite: { status: 'accepted' } });
+    expect(retried).toEqual(accepted);
+    expect(accepted).toMatchObject({ ok: true, invite: { status: 'accepted' } });
     expect((await getCredits(database.db, clientId)).balance).toBe(1);
   });
 

@@ -24,12 +24,8 @@ export async function bookHeldBlockOf(
   inviteId: string,
   sessionId: string,
 ): Promise<void> {
-  await bookHeldBlockQuery(tx, inviteId, sessionId);
-}
-
-/** The same update as a query, for a statement of several changes. */
-export const bookHeldBlockQuery = (tx: DbOrTx, inviteId: string, sessionId: string) =>
-  tx
+  await tx
     .update(calendarBlocks)
     .set({ status: 'booked', sessionId })
     .where(and(eq(calendarBlocks.inviteId, inviteId), eq(calendarBlocks.status, 'held')));
+}
