@@ -6,6 +6,8 @@ export interface BenchOptions {
   out: string;
   /** Seconds each load round runs before its lanes stop taking new flows. */
   roundSeconds: number;
+  /** Seconds of the unmeasured round of each kind before a concurrency's pairs. */
+  warmupSeconds: number;
   /** Bare/service pairs per concurrency. */
   pairs: Record<number, number>;
   /** Waiting invites at which the service's RSS is read (0 is read at start). */
@@ -26,6 +28,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     quick,
     out,
     roundSeconds: quick ? 5 : 15,
+    warmupSeconds: quick ? 2 : 5,
     pairs: quick ? { 1: 1, 8: 1, 32: 1 } : { 1: 2, 8: 5, 32: 5 },
     waitingCounts: quick ? [100, 400] : [1_000, 5_000],
     listRows: [100, 10_000],

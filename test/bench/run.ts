@@ -35,11 +35,13 @@ async function main() {
   try {
     const pairs = await makePairs(stack, Math.max(...CONCURRENCIES), 10_000);
     const ctx: LoadContext = { stack, temporal, sql, pairs };
-    await runRound(ctx, 'bare', 2, 2); // warm-up: bundles, connections, JIT
-    await runRound(ctx, 'service', 2, 2);
-
     const rounds: Round[] = [];
     for (const concurrency of CONCURRENCIES) {
+      // Unmeasured rounds at this concurrency first, each kind: what a level first meets (new
+      // pool connections and their PostgreSQL backends, a fuller workflow cache, the JIT) is
+      // warm-up, not steady throughput.
+      for (const kind of ['bare', 'service'] as const)
+        await runRound(ctx, kind, concurrency, options.warmupSeconds);
       for (let pair = 0; pair < options.pairs[concurrency]!; pair++) {
         // Alternate which kind goes first so neither always meets the other's leftovers.
         const order: FlowKind[] = pair % 2 === 0 ? ['bare', 'service'] : ['service', 'bare'];
