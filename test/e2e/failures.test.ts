@@ -11,6 +11,20 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+/** A new invite from a new coach, accepted by their client who has 2 credits. */
+async function acceptFreshInvite(daysAhead: number) {
+  const coach = await h.createUser('coach');
+  const client = await h.createUser('client', { credits: 2, coach });
+  const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(daysAhead) }))
+    .body;
+  const accepted = await client.api.post(`/v1/invites/${invite.id}/accept`, {});
+  expect(accepted.status).toBe(200);
+  return { client, accepted: accepted.body };
+}
+
+const sessionWorkflowStatus = async (sessionId: string) =>
+  (await h.temporal.client.workflow.getHandle(sessionWorkflowId(sessionId)).describe()).status.name;
+
 describe('exactly once under failure', () => {
   it('charges once when the acceptance activity is retried after it committed', async () => {
     const attempts: number[] = [];
@@ -24,12 +38,7 @@ describe('exactly once under failure', () => {
       }) satisfies Activities['acceptInvite'],
     });
     try {
-      const coach = await h.createUser('coach');
-      const client = await h.createUser('client', { credits: 2, coach });
-      const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(3) }))
-        .body;
-      const accepted = await client.api.post(`/v1/invites/${invite.id}/accept`, {});
-      expect(accepted.status).toBe(200);
+      const { client, accepted } = await acceptFreshInvite(3);
       expect(attempts).toEqual([1, 2]);
       const { balance, ledger } = (await client.api.get('/v1/credits')).body;
       expect(balance).toBe(1);
@@ -38,10 +47,7 @@ describe('exactly once under failure', () => {
       ).toHaveLength(1);
       expect((await client.api.get('/v1/sessions')).body.items).toHaveLength(1);
       // Both attempts asked for the session's workflow; the second met the one already started.
-      const session = h.temporal.client.workflow.getHandle(
-        sessionWorkflowId(accepted.body.session.id),
-      );
-      expect((await session.describe()).status.name).toBe('RUNNING');
+      expect(await sessionWorkflowStatus(accepted.session.id)).toBe('RUNNING');
     } finally {
       await h.stopWorker();
       await h.startWorker();
@@ -60,17 +66,9 @@ describe('exactly once under failure', () => {
     await h.stopWorker();
     await h.startWorker({ acceptInvite });
     try {
-      const coach = await h.createUser('coach');
-      const client = await h.createUser('client', { credits: 2, coach });
-      const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(6) }))
-        .body;
-      const accepted = await client.api.post(`/v1/invites/${invite.id}/accept`, {});
-      expect(accepted.status).toBe(200);
+      const { client, accepted } = await acceptFreshInvite(6);
       expect(starts).toBe(2);
-      const session = h.temporal.client.workflow.getHandle(
-        sessionWorkflowId(accepted.body.session.id),
-      );
-      expect((await session.describe()).status.name).toBe('RUNNING');
+      expect(await sessionWorkflowStatus(accepted.session.id)).toBe('RUNNING');
       expect((await client.api.get('/v1/credits')).body.balance).toBe(1);
     } finally {
       await h.stopWorker();
