@@ -3,24 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities, type Activities } from '../../activities/index.js';
 import { sessionWorkflowId } from '../../src/domain/workflow-ids.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
-import { blockStatus, emailsOf, inviteRow, slot, workflowResult } from '../support/invites.js';
+import {
+  acceptFreshInvite,
+  blockStatus,
+  emailsOf,
+  inviteRow,
+  slot,
+  workflowResult,
+} from '../support/invites.js';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h.close());
-
-/** A new invite from a new coach, accepted by their client who has 2 credits. */
-async function acceptFreshInvite(daysAhead: number) {
-  const coach = await h.createUser('coach');
-  const client = await h.createUser('client', { credits: 2, coach });
-  const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(daysAhead) }))
-    .body;
-  const accepted = await client.api.post(`/v1/invites/${invite.id}/accept`, {});
-  expect(accepted.status).toBe(200);
-  return { client, accepted: accepted.body };
-}
 
 const sessionWorkflowStatus = async (sessionId: string) =>
   (await h.temporal.client.workflow.getHandle(sessionWorkflowId(sessionId)).describe()).status.name;
@@ -38,7 +34,7 @@ describe('exactly once under failure', () => {
       }) satisfies Activities['acceptInvite'],
     });
     try {
-      const { client, accepted } = await acceptFreshInvite(3);
+      const { client, accepted } = await acceptFreshInvite(h, 3);
       expect(attempts).toEqual([1, 2]);
       const { balance, ledger } = (await client.api.get('/v1/credits')).body;
       expect(balance).toBe(1);
@@ -66,7 +62,7 @@ describe('exactly once under failure', () => {
     await h.stopWorker();
     await h.startWorker({ acceptInvite });
     try {
-      const { client, accepted } = await acceptFreshInvite(6);
+      const { client, accepted } = await acceptFreshInvite(h, 6);
       expect(starts).toBe(2);
       expect(await sessionWorkflowStatus(accepted.session.id)).toBe('RUNNING');
       expect((await client.api.get('/v1/credits')).body.balance).toBe(1);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { questionnaireSubmittedSignal, sessionStateQuery } from '../../workflows/messages.js';
 import { buildInviteInput } from '../support/fixtures.js';
 import { eventually, startHarness, type Harness } from '../support/harness.js';
-import { slot, workflowResult } from '../support/invites.js';
+import { acceptFreshInvite, workflowResult } from '../support/invites.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,14 +16,9 @@ const answers = { focus: 'Delegation' };
 
 /** A session booked through the API, with its own session workflow. */
 async function booked(daysAhead: number) {
-  const coach = await h.createUser('coach');
-  const client = await h.createUser('client', { credits: 2, coach });
-  const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(daysAhead) }))
-    .body;
-  const accepted = await client.api.post(`/v1/invites/${invite.id}/accept`, {});
-  expect(accepted.status).toBe(200);
+  const { coach, client, invite, accepted } = await acceptFreshInvite(h, daysAhead);
   await workflowResult(h, invite.id);
-  return { coach, client, session: accepted.body.session };
+  return { coach, client, session: accepted.session };
 }
 
 /** A session booked by the activities alone, as before sessions ran as workflows: it has none. */

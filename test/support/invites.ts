@@ -14,6 +14,17 @@ export function slot(daysAhead: number, hourOffset = 0, lengthMs = HOUR) {
   };
 }
 
+/** A new coach's invite to their new client (2 credits), accepted through the API. */
+export async function acceptFreshInvite(h: Harness, daysAhead: number) {
+  const coach = await h.createUser('coach');
+  const client = await h.createUser('client', { credits: 2, coach });
+  const invite = (await coach.api.post('/v1/invites', { clientId: client.id, ...slot(daysAhead) }))
+    .body;
+  const accepted = await client.api.post(`/v1/invites/${invite.id}/accept`, {});
+  if (accepted.status !== 200) throw new Error(`not accepted: ${JSON.stringify(accepted.body)}`);
+  return { coach, client, invite, accepted: accepted.body };
+}
+
 export async function blockStatus(h: Harness, inviteId: string) {
   const [row] = await h.db
     .select({ status: calendarBlocks.status })
