@@ -100,7 +100,7 @@ export function acceptInvite({ db, clock, startSessionWorkflow }: ActivityDeps) 
   return async (input: AcceptInput): Promise<AcceptOutcome> => {
     const outcome = await acceptOnce(input);
     // After the commit, and again on every retry: the start is done once the step has answered.
-    if (outcome.ok && input.sessionPolicy && outcome.invite.kind === 'new')
+    if (outcome.ok && input.sessionPolicy)
       await startSessionWorkflow(outcome.session, input.sessionPolicy);
     return outcome;
   };

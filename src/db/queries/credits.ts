@@ -1,5 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.js';
+import { utcParam } from '../columns.js';
 import { preparedStatement } from '../prepared.js';
 import { creditAccounts, creditLedger } from '../schema.js';
 
@@ -65,7 +66,7 @@ async function attemptLedgerChange(tx: DbOrTx, change: LedgerChange): Promise<Le
         (user_id, delta, reason, idempotency_key, note, invite_id, session_id, created_at)
       select ${userId}::uuid, ${delta}::integer, ${change.reason}::ledger_reason,
              ${change.idempotencyKey}, ${change.note ?? null}::text, ${change.inviteId ?? null}::uuid,
-             ${change.sessionId ?? null}::uuid, ${change.at.toISOString()}::timestamptz
+             ${change.sessionId ?? null}::uuid, ${utcParam(change.at)}
       from decision where not decision.key_seen and decision.affordable
       on conflict (idempotency_key) do nothing
       returning delta

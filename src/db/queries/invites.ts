@@ -115,11 +115,11 @@ const heldBlockOf = (
 /**
  * A pending invite in one statement, atomic without a transaction (a reschedule's runs in the
  * transaction that locks its session): the invite, its held block, and its `invite.sent` event with
- * the event's deliveries. The invite is inserted first
- * (the block's insert reads its id from it), so a retry after a commit meets the invites primary key
- * (a unique violation) before anything else; an overlap meets the blocks' exclusion constraint and
- * the whole statement, the invite too, is undone. Answers the invite's view, built from the input
- * as written (the event's data, which `toInviteView` of the stored row equals).
+ * the event's deliveries. The invite is inserted first (the block's insert reads its id from it),
+ * so a retry after a commit meets the invites primary key (a unique violation) before anything
+ * else; an overlap meets the blocks' exclusion constraint and the whole statement, the invite too,
+ * is undone. Answers the invite's view, built from the input as written (the event's data, which
+ * `toInviteView` of the stored row equals).
  */
 export async function insertHeldInvite(db: DbOrTx, input: InviteInput): Promise<InviteView> {
   const row = pendingInviteRow(input);

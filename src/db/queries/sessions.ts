@@ -2,6 +2,7 @@ import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Caller, Party, SessionStatus } from '../../domain/model.js';
 import type { SessionView } from '../../domain/views.js';
 import type { DbOrTx } from '../client.js';
+import { utcParam } from '../columns.js';
 import { RecordMissingError } from '../errors.js';
 import { questionnaires, sessions } from '../schema.js';
 import { bookHeldBlockOf, releaseBlock } from './calendar.js';
@@ -116,15 +117,14 @@ export async function bookAcceptedInvite(
     refundedCredits: null,
     createdAt: at,
   };
-  const moment = (date: Date) => sql`${date.toISOString()}::timestamptz`;
   // The session keeps the questions it was booked with, whatever the set becomes later.
   await tx.execute(sql`
     with session as (
       insert into sessions (id, invite_id, coach_id, client_id, block_id, starts_at, ends_at,
                             status, credit_cost, created_at)
       values (${session.id}, ${session.inviteId}, ${session.coachId}, ${session.clientId},
-              ${session.blockId}, ${moment(session.startsAt)}, ${moment(session.endsAt)},
-              'booked', ${session.creditCost}, ${moment(at)})
+              ${session.blockId}, ${utcParam(session.startsAt)}, ${utcParam(session.endsAt)},
+              'booked', ${session.creditCost}, ${utcParam(at)})
       returning id),
     questionnaire as (
       insert into questionnaires (session_id, status, questions)
@@ -133,7 +133,7 @@ export async function bookAcceptedInvite(
       update calendar_blocks set status = 'booked', session_id = ${sessionId}
       where invite_id = ${invite.id} and status = 'held'),
     accepted as (
-      update invites set status = 'accepted', responded_at = ${moment(at)},
+      update invites set status = 'accepted', responded_at = ${utcParam(at)},
                          session_id = ${sessionId}
       where id = ${invite.id})
     select 1`);

@@ -2,6 +2,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { WebhookEventType } from '../../domain/webhook-events.js';
 import type { InviteView, SessionView } from '../../domain/views.js';
 import type { DbOrTx } from '../client.js';
+import { utcParam } from '../columns.js';
 import { webhookEvents } from '../schema.js';
 
 export interface OutboxEvent {
@@ -39,7 +40,7 @@ function eventsInsert(events: OutboxEvent[]): SQL {
     (event) =>
       sql`(${event.type}::webhook_event_type, ${event.key},
            ${JSON.stringify(asOperatorsSeeIt(event.data))}::jsonb,
-           ${event.at.toISOString()}::timestamptz)`,
+           ${utcParam(event.at)})`,
   );
   return sql`
       insert into webhook_events (type, key, data, occurred_at)
